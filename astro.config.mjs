@@ -1,0 +1,33 @@
+// @ts-check
+// Site and base path come from the environment (see README, "Configuration"); Markdown goes
+// through remark and rehype with our plugins. No logic lives here.
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
+
+const env = process.env;
+
+export default defineConfig({
+  site: env.SITE_URL || 'http://localhost:4321',
+  base: env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  outDir: env.OUT_DIR || './dist',
+  // The content-layer cache; separate per fixture build in the tests.
+  cacheDir: env.CACHE_DIR || './node_modules/.astro',
+  build: { format: 'directory' },
+  // Every article has exactly one URL; a clash is an error, never a silent overwrite.
+  prerenderConflictBehavior: 'error',
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkDerivedLede],
+      rehypePlugins: [],
+      // Norwegian typography: «guillemets» for double quotes, en dash for "--".
+      smartypants: {
+        dashes: 'oldschool',
+        openingQuotes: { double: '«', single: '‘' },
+        closingQuotes: { double: '»', single: '’' },
+      },
+    }),
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * The archive index: all published articles sorted once and grouped once per build, by
+ * category and by Oslo day, month and year. Pages receive their own slice from here; no page
+ * scans the whole collection. Everything is O(n) after the one sort.
+ */
+import { compareNewestFirst, type Article } from './articles';
+import type { OsloDay } from './dates';
+
+export interface DayGroup {
+  day: OsloDay;
+  /** "2020-10-10" */
+  key: string;
+  articles: Article[];
+}
+
+export interface MonthGroup {
+  year: string;
+  month: string;
+  /** Newest day first. */
+  days: DayGroup[];
+  count: number;
+}
+
+export interface YearGroup {
+  year: string;
+  /** Newest month first. */
+  months: MonthGroup[];
+  count: number;
+}
+
+export interface Neighbours {
+  /** The next newer article in the same category. */
+  newer: Article | undefined;
+  /** The next older article in the same category. */
+  older: Article | undefined;
+}
+
+export interface Archive {
+  /** Every published article, newest first. */
+  articles: Article[];
+  /** Newest first within each category; categories without articles are absent. */
+  byCategory: Map<string, Article[]>;
+  /** Newest day first. */
+  days: DayGroup[];
+  years: YearGroup[];
+  /** Previous/next article in the same category, by article id. */
+  neighbours: Map<string, Neighbours>;
+}
+
+export const dayKey = (d: OsloDay): string => `${d.year}-${d.month}-${d.day}`;
+
+/** Sorts and groups published articles once. The input order does not matter. */
+export function buildArchive(published: readonly Article[]): Archive {
+  const articles = [...published].sort(compareNewestFirst);
+  const byCategory = new Map<string, Article[]>();
+  const days: DayGroup[] = [];
+  const years: YearGroup[] = [];
+
+  // Articles are newest first, so each new day, month or year starts a new group at the end.
+  for (const article of articles) {
+    const inCategory = byCategory.get(article.category);
+    if (inCategory) inCategory.push(article);
+    else byCategory.set(article.category, [article]);
+
+    const { day } = article;
+    let year = years.at(-1);
+    if (!year || year.year !== day.year) {
+      year = { year: day.year, months: [], count: 0 };
+      years.push(year);
+    }
+    let month = year.months.at(-1);
+    if (!month || month.month !== day.month) {
+      month = { year: day.year, month: day.month, days: [], count: 0 };
+      year.months.push(month);
+    }
+    let group = month.days.at(-1);
+    if (!group || group.day.day !== day.day) {
+      group = { day, key: dayKey(day), articles: [] };
+      month.days.push(group);
+      days.push(group);
+    }
+    group.articles.push(article);
+    month.count += 1;
+    year.count += 1;
+  }
+
+  const neighbours = new Map<string, Neighbours>();
+  for (const list of byCategory.values()) {
+    list.forEach((article, i) => {
+      neighbours.set(article.id, { newer: list[i - 1], older: list[i + 1] });
+    });
+  }
+  return { articles, byCategory, days, years, neighbours };
+}
+
+/** Splits a list into pages of `size`; an empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  if (size < 1) throw new Error(`Page size must be at least 1, got ${size}.`);
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}

@@ -1,0 +1,122 @@
+/**
+ * The article model and the one definition of "published". Pure functions over plain
+ * objects, so every rule here is unit-tested without Astro.
+ */
+import { osloDay, type OsloDay } from './dates';
+import { slugify } from './slug';
+import { articlePath } from './urls';
+
+/** Front-matter after schema validation (see src/lib/schema.ts). */
+export interface ArticleData {
+  title: string;
+  date: Date;
+  updated?: Date | undefined;
+  category: string;
+  lede?: string | undefined;
+  byline?: string | undefined;
+  dateline?: string | undefined;
+  tags: string[];
+  draft: boolean;
+  slug?: string | undefined;
+}
+
+/** An article as every page, list and feed sees it. */
+export interface Article {
+  /** Content-layer id: the file path under articles/ without ".md". */
+  id: string;
+  /** File path relative to the project root, for error messages. */
+  file: string;
+  title: string;
+  date: Date;
+  updated: Date | undefined;
+  category: string;
+  /** The ingress from front-matter, shown above the body; undefined when not written. */
+  lede: string | undefined;
+  /** For lists and meta description: `lede`, else the body's first paragraph as plain text. */
+  summary: string;
+  byline: string | undefined;
+  dateline: string | undefined;
+  tags: string[];
+  draft: boolean;
+  /** The Oslo calendar day of publication: the article's archive day and URL date. */
+  day: OsloDay;
+  slug: string;
+  /** Site path without the deploy base: /2020/10/10/slug/. */
+  path: string;
+}
+
+/** Builds the Article from validated front-matter and the lede derived from the body. */
+export function toArticle(
+  id: string,
+  file: string,
+  data: ArticleData,
+  derivedLede: string | undefined,
+): Article {
+  const day = osloDay(data.date);
+  const slug = data.slug ?? slugify(data.title);
+  return {
+    id,
+    file,
+    title: data.title,
+    date: data.date,
+    updated: data.updated,
+    category: data.category,
+    lede: data.lede,
+    summary: data.lede ?? derivedLede ?? '',
+    byline: data.byline,
+    dateline: data.dateline,
+    tags: data.tags,
+    draft: data.draft,
+    day,
+    slug,
+    path: articlePath(day, slug),
+  };
+}
+
+export interface PublishOptions {
+  /** Only `npm run dev` shows drafts (marked as such); a build never does. */
+  includeDrafts?: boolean;
+}
+
+/**
+ * The one definition of "published": not a draft, and not embargoed (its `date` is not later
+ * than the build's now). Everything that writes output filters through this.
+ */
+export function isPublished(
+  article: Pick<Article, 'draft' | 'date'>,
+  now: Date,
+  { includeDrafts = false }: PublishOptions = {},
+): boolean {
+  if (article.draft && !includeDrafts) return false;
+  return article.date.getTime() <= now.getTime();
+}
+
+/** Newest first; equal times fall back to the title and then the id so the order is stable. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return (
+    b.date.getTime() - a.date.getTime() ||
+    a.title.localeCompare(b.title, 'nb') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Two published articles may not share a URL: that would silently drop one of them.
+ * Throws naming both files and the way out.
+ */
+export function assertUniquePaths(articles: Article[]): void {
+  const byPath = new Map<string, Article>();
+  const clashes: string[] = [];
+  for (const article of articles) {
+    const other = byPath.get(article.path);
+    if (other) {
+      clashes.push(
+        `${other.file} and ${article.file} would both be published at ${article.path}. ` +
+          'Give one of them a different title or a "slug" field in its front-matter.',
+      );
+    } else {
+      byPath.set(article.path, article);
+    }
+  }
+  if (clashes.length > 0) throw new Error(clashes.join('\n'));
+}

@@ -1,0 +1,39 @@
+/** Breadcrumb trails for each page kind; the last crumb is the current page (no link). */
+import type { Article } from './articles';
+import type { Category } from './categories';
+import { formatDay, formatMonthName, type OsloDay } from './dates';
+import { t } from './strings';
+import { categoryPath, homePath, monthPath, yearPath } from './urls';
+
+export interface Crumb {
+  label: string;
+  /** Site path; absent for the current page. */
+  path?: string;
+}
+
+const home: Crumb = { label: t('nav.home'), path: homePath() };
+
+export function articleCrumbs(article: Article, category: Category): Crumb[] {
+  return [home, { label: category.name, path: categoryPath(category.slug) }, { label: article.title }];
+}
+
+export function categoryCrumbs(category: Category): Crumb[] {
+  return [home, { label: category.name }];
+}
+
+export function yearCrumbs(year: string): Crumb[] {
+  return [home, { label: year }];
+}
+
+export function monthCrumbs(year: string, month: string): Crumb[] {
+  return [home, { label: year, path: yearPath(year) }, { label: formatMonthName(year, month) }];
+}
+
+export function dayCrumbs(day: OsloDay): Crumb[] {
+  return [
+    home,
+    { label: day.year, path: yearPath(day.year) },
+    { label: formatMonthName(day.year, day.month), path: monthPath(day.year, day.month) },
+    { label: formatDay(day) },
+  ];
+}

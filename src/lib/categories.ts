@@ -1,0 +1,65 @@
+/** The category list: parsed and checked once, then looked up by slug. */
+import yaml from 'js-yaml';
+import { readCategoriesText } from './content-dir';
+import { isValidSlug } from './slug';
+import { isReservedTopLevelSegment } from './urls';
+
+export interface Category {
+  /** URL segment and front-matter value, e.g. "okonomi". */
+  slug: string;
+  /** Display name, e.g. "Økonomi". */
+  name: string;
+  description: string;
+}
+
+/** Parses `categories.yaml` (a list of {slug, name, description}); throws with the fix on error. */
+export function parseCategories(text: string, file: string): Category[] {
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${String(error)}`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    throw new Error(`${file}: expected a list of categories ("- slug: …" entries), found none.`);
+  }
+  const seen = new Set<string>();
+  return parsed.map((raw: unknown, i): Category => {
+    const where = `${file}, category ${i + 1}`;
+    const entry = (raw ?? {}) as Record<string, unknown>;
+    const { slug, name, description = '' } = entry;
+    if (typeof slug !== 'string' || !isValidSlug(slug)) {
+      throw new Error(`${where}: "slug" must be lower-case ASCII words joined by "-", e.g. okonomi.`);
+    }
+    if (isReservedTopLevelSegment(slug)) {
+      throw new Error(`${where}: slug "${slug}" is reserved for the site's own pages. Pick another.`);
+    }
+    if (seen.has(slug)) throw new Error(`${where}: slug "${slug}" is listed twice.`);
+    seen.add(slug);
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new Error(`${where}: "name" (the Norwegian display name) is missing.`);
+    }
+    if (typeof description !== 'string') {
+      throw new Error(`${where}: "description" must be text.`);
+    }
+    return { slug, name: name.trim(), description: description.trim() };
+  });
+}
+
+let categories: Category[] | undefined;
+
+/** The categories in force for this build, in the list's order (the front page's order). */
+export function getCategories(): Category[] {
+  if (!categories) {
+    const { text, file } = readCategoriesText();
+    categories = parseCategories(text, file);
+  }
+  return categories;
+}
+
+/** The category for a slug; the schema guarantees every article's slug is listed. */
+export function getCategory(slug: string): Category {
+  const found = getCategories().find((c) => c.slug === slug);
+  if (!found) throw new Error(`Unknown category "${slug}".`);
+  return found;
+}

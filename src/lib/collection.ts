@@ -1,0 +1,47 @@
+/**
+ * The only module that calls getCollection(). It loads the articles once per build, applies
+ * the publishing rule, checks URLs are unique and builds the archive index; every page reads
+ * from the memoised result.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { assertUniquePaths, isPublished, toArticle, type Article } from './articles';
+import { buildArchive, type Archive } from './archive';
+import { getBuildNow } from './now';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+export interface SiteData {
+  archive: Archive;
+  /** Content entries by article id, for render(). */
+  entries: Map<string, ArticleEntry>;
+}
+
+function derivedLede(entry: ArticleEntry): string | undefined {
+  const value = entry.rendered?.metadata?.frontmatter?.derivedLede;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function load(): Promise<SiteData> {
+  return getCollection('articles').then((entries) => {
+    const now = getBuildNow();
+    // Drafts are shown (and marked) only by the dev server, never in a build.
+    const includeDrafts = import.meta.env.DEV;
+    const all: Article[] = entries.map((entry) =>
+      toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede(entry)),
+    );
+    // Checked over drafts and embargoed articles too: a clash must fail today's build, not
+    // the scheduled rebuild that publishes the second article.
+    assertUniquePaths(all);
+    const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    return { archive: buildArchive(published), entries: byId };
+  });
+}
+
+let siteData: Promise<SiteData> | undefined;
+
+/** Published articles, sorted and grouped: computed once per build. */
+export function getSiteData(): Promise<SiteData> {
+  siteData ??= load();
+  return siteData;
+}

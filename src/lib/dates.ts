@@ -1,0 +1,135 @@
+/**
+ * Every date the site parses, shows or buckets goes through here, in Europe/Oslo time.
+ * The build machine's zone never matters: nothing here calls getFullYear(), toLocaleString()
+ * or new Date(string-without-offset).
+ */
+import { TZDate, tz } from '@date-fns/tz';
+// Sub-path imports: the date-fns barrels load ~1000 modules and cost seconds per build.
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { nb } from 'date-fns/locale/nb';
+import { TIME_ZONE } from './site';
+
+const inOslo = tz(TIME_ZONE);
+
+export type DateParseResult =
+  | { ok: true; date: Date; hasOffset: boolean }
+  | { ok: false; problem: 'format' | 'no-time' | 'not-a-date'; message: string };
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const EXAMPLE = 'e.g. 2020-10-10T10:40:00+02:00, or 2020-10-10T10:40 for Oslo time';
+
+function isRealCalendarDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  // Day 0 of the next month is the last day of this one (UTC, so no zone is involved).
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+/**
+ * Parses a publication time from front-matter. An offset or `Z` is honoured; a time without
+ * one is Europe/Oslo wall-clock time (across DST, date-fns/tz picks the zone's offset for
+ * that moment). A date without a time, or an impossible date such as 2020-10-32, is refused
+ * rather than rolled over.
+ */
+export function parseDateTime(raw: string): DateParseResult {
+  const text = raw.trim();
+  if (DATE_ONLY.test(text)) {
+    return {
+      ok: false,
+      problem: 'no-time',
+      message: `"${text}" has no time of day. Add the publication time, ${EXAMPLE}.`,
+    };
+  }
+  const m = DATE_TIME.exec(text);
+  if (!m) {
+    return {
+      ok: false,
+      problem: 'format',
+      message: `"${text}" is not an ISO 8601 date and time. Write it as ${EXAMPLE}.`,
+    };
+  }
+  const [, ys, mos, ds, hs, mis, ss = '0', frac = '0', offset] = m;
+  const [y, mo, d, h, mi, s] = [ys, mos, ds, hs, mis, ss].map(Number) as [
+    number, number, number, number, number, number,
+  ];
+  const ms = Math.round(Number(`0.${frac}`) * 1000);
+  if (!isRealCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) {
+    return {
+      ok: false,
+      problem: 'not-a-date',
+      message: `"${text}" is not a real calendar date and time. Check the day, month and hour.`,
+    };
+  }
+  if (offset === undefined) {
+    return { ok: true, date: new Date(+new TZDate(y, mo - 1, d, h, mi, s, ms, TIME_ZONE)), hasOffset: false };
+  }
+  let offsetMinutes = 0;
+  if (offset.toUpperCase() !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  }
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
+  return { ok: true, date: new Date(utc), hasOffset: true };
+}
+
+/** Oslo calendar parts, zero-padded, as used in archive URLs and grouping keys. */
+export interface OsloDay {
+  year: string;
+  month: string;
+  day: string;
+}
+
+/** The Oslo calendar day a moment falls on (an article at 00:30 Oslo time belongs to that day). */
+export function osloDay(date: Date): OsloDay {
+  const [year, month, day] = format(date, 'yyyy-MM-dd', { in: inOslo }).split('-') as [
+    string,
+    string,
+    string,
+  ];
+  return { year, month, day };
+}
+
+/** ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2020-10-10T10:40:00+02:00. */
+export function isoOslo(date: Date): string {
+  return formatISO(date, { in: inOslo });
+}
+
+/** "lørdag 10. oktober 2020 kl. 10.40" */
+export function formatDateTime(date: Date): string {
+  return format(date, "EEEE d. MMMM yyyy 'kl.' HH.mm", { locale: nb, in: inOslo });
+}
+
+/** "10. okt. 2020 kl. 10.40": compact form for lists. */
+export function formatShortDateTime(date: Date): string {
+  return format(date, "d. MMM yyyy 'kl.' HH.mm", { locale: nb, in: inOslo });
+}
+
+/** "kl. 10.40" */
+export function formatTime(date: Date): string {
+  return format(date, "'kl.' HH.mm", { locale: nb, in: inOslo });
+}
+
+/** Noon Oslo time on a calendar day: a safe instant to format that day's name from. */
+function noonOf(year: string, month = '01', day = '01'): TZDate {
+  return new TZDate(Number(year), Number(month) - 1, Number(day), 12, 0, 0, TIME_ZONE);
+}
+
+/** "lørdag 10. oktober 2020" for an Oslo calendar day. */
+export function formatDay(d: OsloDay): string {
+  return format(noonOf(d.year, d.month, d.day), 'EEEE d. MMMM yyyy', { locale: nb });
+}
+
+/** "oktober 2020" */
+export function formatMonth(year: string, month: string): string {
+  return format(noonOf(year, month), 'LLLL yyyy', { locale: nb });
+}
+
+/** "oktober" (stand-alone month name). */
+export function formatMonthName(year: string, month: string): string {
+  return format(noonOf(year, month), 'LLLL', { locale: nb });
+}

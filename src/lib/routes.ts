@@ -1,0 +1,185 @@
+/**
+ * Every page the site builds, with the slice of data it shows. Route files call these from
+ * getStaticPaths and only render; nothing here touches Astro, so it is unit-tested directly.
+ */
+import type { Article } from './articles';
+import { paginate, type Archive, type DayGroup } from './archive';
+import type { Category } from './categories';
+import type { OsloDay } from './dates';
+import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from './urls';
+
+export interface Pagination {
+  page: number;
+  pages: number;
+  /** Path of the newer page (page - 1), if any. */
+  newer: string | undefined;
+  /** Path of the older page (page + 1), if any. */
+  older: string | undefined;
+}
+
+export interface DayLink {
+  day: OsloDay;
+  path: string;
+  count: number;
+}
+
+export interface MonthLink {
+  year: string;
+  month: string;
+  path: string;
+  count: number;
+}
+
+export type ListingPage =
+  | {
+      kind: 'category';
+      path: string;
+      category: Category;
+      total: number;
+      articles: Article[];
+      pagination: Pagination;
+    }
+  | {
+      kind: 'day';
+      path: string;
+      day: OsloDay;
+      total: number;
+      articles: Article[];
+      pagination: Pagination;
+      /** Nearest earlier and later days that have news. */
+      earlier: DayLink | undefined;
+      later: DayLink | undefined;
+    }
+  | { kind: 'month'; path: string; year: string; month: string; total: number; days: DayLink[] }
+  | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] };
+
+function pagedList<T>(
+  listPath: string,
+  items: readonly T[],
+  pageSize: number,
+): { path: string; items: T[]; pagination: Pagination }[] {
+  const pages = paginate(items, pageSize);
+  return pages.map((slice, i) => {
+    const page = i + 1;
+    return {
+      path: pagedPath(listPath, page),
+      items: slice,
+      pagination: {
+        page,
+        pages: pages.length,
+        newer: page > 1 ? pagedPath(listPath, page - 1) : undefined,
+        older: page < pages.length ? pagedPath(listPath, page + 1) : undefined,
+      },
+    };
+  });
+}
+
+const dayLink = (group: DayGroup | undefined): DayLink | undefined =>
+  group && { day: group.day, path: dayPath(group.day), count: group.articles.length };
+
+/**
+ * All list pages: every category (also empty ones, so the navigation never links to a 404),
+ * and every year, month and day that has news. Linear in the number of articles.
+ */
+export function listingPages(
+  archive: Archive,
+  categories: readonly Category[],
+  pageSize: number,
+): ListingPage[] {
+  const pages: ListingPage[] = [];
+  for (const category of categories) {
+    const list = archive.byCategory.get(category.slug) ?? [];
+    for (const { path, items, pagination } of pagedList(categoryPath(category.slug), list, pageSize)) {
+      pages.push({ kind: 'category', path, category, total: list.length, articles: items, pagination });
+    }
+  }
+  // archive.days is newest first: the later day is at i - 1, the earlier at i + 1.
+  archive.days.forEach((group, i) => {
+    const later = dayLink(archive.days[i - 1]);
+    const earlier = dayLink(archive.days[i + 1]);
+    for (const { path, items, pagination } of pagedList(dayPath(group.day), group.articles, pageSize)) {
+      pages.push({
+        kind: 'day',
+        path,
+        day: group.day,
+        total: group.articles.length,
+        articles: items,
+        pagination,
+        earlier,
+        later,
+      });
+    }
+  });
+  for (const year of archive.years) {
+    const months: MonthLink[] = year.months.map((m) => ({
+      year: m.year,
+      month: m.month,
+      path: monthPath(m.year, m.month),
+      count: m.count,
+    }));
+    pages.push({ kind: 'year', path: yearPath(year.year), year: year.year, total: year.count, months });
+    for (const month of year.months) {
+      pages.push({
+        kind: 'month',
+        path: monthPath(month.year, month.month),
+        year: month.year,
+        month: month.month,
+        total: month.count,
+        days: month.days.map((g) => dayLink(g) as DayLink),
+      });
+    }
+  }
+  return pages;
+}
+
+/** getStaticPaths() entries for the "[...listing]" route. */
+export function listingStaticPaths(pages: readonly ListingPage[]) {
+  return pages.map((page) => ({ params: { listing: toRouteParam(page.path) }, props: { page } }));
+}
+
+export interface ArticlePage {
+  article: Article;
+  newer: Article | undefined;
+  older: Article | undefined;
+}
+
+/** One page per published article, with its neighbours in the category. */
+export function articlePages(archive: Archive): ArticlePage[] {
+  return archive.articles.map((article) => {
+    const n = archive.neighbours.get(article.id);
+    return { article, newer: n?.newer, older: n?.older };
+  });
+}
+
+/** The route params of "[year]/[month]/[day]/[slug]" for an article. */
+export function articleParams(article: Article) {
+  return { year: article.day.year, month: article.day.month, day: article.day.day, slug: article.slug };
+}
+
+export interface FrontPage {
+  /** The newest article, shown large. */
+  lead: Article | undefined;
+  /** The next newest, in one list. */
+  latest: Article[];
+  /** Per category (list order), its newest articles; empty categories are left out. */
+  sections: { category: Category; articles: Article[] }[];
+  years: { year: string; path: string; count: number }[];
+}
+
+export function frontPage(
+  archive: Archive,
+  categories: readonly Category[],
+  latestCount: number,
+  sectionSize: number,
+): FrontPage {
+  const [lead, ...rest] = archive.articles;
+  return {
+    lead,
+    latest: rest.slice(0, latestCount),
+    sections: categories.flatMap((category) => {
+      const list = archive.byCategory.get(category.slug);
+      return list ? [{ category, articles: list.slice(0, sectionSize) }] : [];
+    }),
+    years: archive.years.map((y) => ({ year: y.year, path: yearPath(y.year), count: y.count })),
+  };
+}

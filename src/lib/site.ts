@@ -1,0 +1,19 @@
+/**
+ * Site-wide settings. Values that operators change per deploy come from the environment
+ * (documented in the README); everything else is a typed constant here.
+ */
+
+/** The time zone every date is shown and bucketed in, whatever the build machine's zone. */
+export const TIME_ZONE = 'Europe/Oslo';
+
+export const SITE = {
+  name: 'Nyhetsleseren',
+  description: 'Nyheter fra inn- og utland, ordnet etter dato og emne.',
+  language: 'nb',
+  /** Articles per page on category and day lists before they paginate. */
+  pageSize: 20,
+  /** Articles per category section on the front page. */
+  frontPageSectionSize: 4,
+  /** Articles in the front page's "latest news" list. */
+  frontPageLatest: 10,
+} as const;

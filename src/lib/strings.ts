@@ -1,0 +1,58 @@
+/** Every UI string, in Norwegian bokmål. Keys are typed; `t()` fills {placeholders}. */
+const nb = {
+  'site.skipToContent': 'Hopp til hovedinnholdet',
+  'site.mainNav': 'Hovedmeny',
+  'site.categoriesNav': 'Emner',
+  'site.footer': 'Nyheter ordnet etter dato og emne. Alle tider er norsk tid.',
+  'site.archive': 'Arkiv',
+  'nav.home': 'Forside',
+  'nav.breadcrumbs': 'Brødsmulesti',
+  'front.title': 'Siste nytt',
+  'front.latest': 'Siste nytt',
+  'front.moreIn': 'Flere saker i {category}',
+  'front.empty': 'Ingen saker er publisert ennå.',
+  'front.archive': 'Arkiv etter år',
+  'article.published': 'Publisert',
+  'article.updated': 'Oppdatert',
+  'article.by': 'Av',
+  'article.category': 'Emne',
+  'article.dayLink': 'Flere saker fra {day}',
+  'article.tags': 'Stikkord',
+  'article.neighbours': 'Flere saker i {category}',
+  'article.newer': 'Nyere sak',
+  'article.older': 'Eldre sak',
+  'article.draft': 'Utkast – ikke publisert',
+  'list.empty': 'Ingen saker her ennå.',
+  'list.count.one': '1 sak',
+  'list.count.other': '{count} saker',
+  'list.page': 'side {page} av {pages}',
+  'pagination.label': 'Sider',
+  'pagination.newer': 'Nyere saker',
+  'pagination.older': 'Eldre saker',
+  'category.title': '{category}',
+  'day.title': 'Nyheter {day}',
+  'day.nav': 'Andre dager',
+  'day.earlier': 'Forrige dag med nyheter: {day}',
+  'day.later': 'Neste dag med nyheter: {day}',
+  'month.title': 'Nyheter i {month}',
+  'month.days': 'Dager med nyheter',
+  'year.title': 'Nyheter i {year}',
+  'year.months': 'Måneder med nyheter',
+  'notFound.title': 'Fant ikke siden',
+  'notFound.body': 'Siden du lette etter finnes ikke, eller den er flyttet.',
+  'notFound.home': 'Gå til forsiden',
+} as const;
+
+export type StringKey = keyof typeof nb;
+
+/** The UI string for `key`, with `{name}` placeholders replaced from `params`. */
+export function t(key: StringKey, params: Record<string, string | number> = {}): string {
+  return nb[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** "1 sak" / "12 saker" */
+export function countLabel(count: number): string {
+  return count === 1 ? t('list.count.one') : t('list.count.other', { count });
+}
