@@ -3,6 +3,7 @@
 // through remark and rehype with our plugins. No logic lives here.
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { buildFlags } from './src/lib/build-flags.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
 
 const env = process.env;
@@ -14,10 +15,12 @@ export default defineConfig({
   outDir: env.OUT_DIR || './dist',
   // The content-layer cache; separate per fixture build in the tests.
   cacheDir: env.CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory' },
+  // One hashed stylesheet, cached by the browser across every page a reader opens.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Every article has exactly one URL; a clash is an error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  integrations: [buildFlags()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDerivedLede],

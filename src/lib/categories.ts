@@ -1,5 +1,5 @@
 /** The category list: parsed and checked once, then looked up by slug. */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { readCategoriesText } from './content-dir';
 import { isValidSlug } from './slug';
 import { isReservedTopLevelSegment } from './urls';
@@ -18,7 +18,7 @@ export function parseCategories(text: string, file: string): Category[] {
   try {
     parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${String(error)}`);
+    throw new Error(`${file}: not valid YAML: ${String(error)}`, { cause: error });
   }
   if (!Array.isArray(parsed) || parsed.length === 0) {
     throw new Error(`${file}: expected a list of categories ("- slug: …" entries), found none.`);

@@ -12,30 +12,36 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 
 export interface SiteData {
   archive: Archive;
-  /** Content entries by article id, for render(). */
-  entries: Map<string, ArticleEntry>;
+  /** The content entry of a published article, for render(). */
+  entry(id: string): ArticleEntry;
 }
 
 function derivedLede(entry: ArticleEntry): string | undefined {
-  const value = entry.rendered?.metadata?.frontmatter?.derivedLede;
+  // Set by src/lib/markdown/remark-derived-lede.ts when the entry was rendered.
+  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
+  const value = frontmatter?.derivedLede;
   return typeof value === 'string' ? value : undefined;
 }
 
-function load(): Promise<SiteData> {
-  return getCollection('articles').then((entries) => {
-    const now = getBuildNow();
-    // Drafts are shown (and marked) only by the dev server, never in a build.
-    const includeDrafts = import.meta.env.DEV;
-    const all: Article[] = entries.map((entry) =>
-      toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede(entry)),
-    );
-    // Checked over drafts and embargoed articles too: a clash must fail today's build, not
-    // the scheduled rebuild that publishes the second article.
-    assertUniquePaths(all);
-    const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
-    const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    return { archive: buildArchive(published), entries: byId };
-  });
+async function load(): Promise<SiteData> {
+  const entries = await getCollection('articles');
+  const now = getBuildNow();
+  // Drafts are shown (and marked) only by the dev server, never in a build.
+  const includeDrafts = __SHOW_DRAFTS__;
+  const all: Article[] = entries.map((entry) =>
+    toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede(entry)),
+  );
+  // Checked over drafts and embargoed articles too: a clash must fail today's build, not
+  // the scheduled rebuild that publishes the second article.
+  assertUniquePaths(all);
+  const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const entry = (id: string): ArticleEntry => {
+    const found = byId.get(id);
+    if (!found) throw new Error(`No content entry for article "${id}".`);
+    return found;
+  };
+  return { archive: buildArchive(published), entry };
 }
 
 let siteData: Promise<SiteData> | undefined;

@@ -54,7 +54,12 @@ export function parseDateTime(raw: string): DateParseResult {
   }
   const [, ys, mos, ds, hs, mis, ss = '0', frac = '0', offset] = m;
   const [y, mo, d, h, mi, s] = [ys, mos, ds, hs, mis, ss].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const ms = Math.round(Number(`0.${frac}`) * 1000);
   if (!isRealCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) {

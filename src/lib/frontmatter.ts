@@ -6,7 +6,7 @@
  * over to 1 November. The core schema keeps dates as the strings the editor wrote, and
  * src/lib/dates.ts parses them with our rules.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { ContentError } from './content-error';
 
 export interface ArticleSource {
@@ -18,16 +18,51 @@ export interface ArticleSource {
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*$/m;
 
-/** Parses `---\n<yaml>\n---\n<markdown>`; throws ContentError naming the file and the fix. */
-export function parseArticleSource(contents: string, file: string): ArticleSource {
-  const replacement = contents.indexOf('\uFFFD');
-  if (replacement !== -1) {
-    throw new ContentError(
-      file,
-      undefined,
-      `The file is not valid UTF-8 (first bad character at text offset ${replacement}).`,
-      'Save it as UTF-8 in your editor.',
-    );
+/** Byte offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // Slow path only for broken files: the valid prefix decodes, so search for its end.
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      try {
+        // stream: a sequence cut off at the end of the prefix is not an error yet.
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+}
+
+/**
+ * Parses `---\n<yaml>\n---\n<markdown>`; throws ContentError naming the file and the fix.
+ * `contents` was decoded leniently (bad bytes become U+FFFD); `readBytes` lets us tell a
+ * broken file from one that really contains U+FFFD, and give the byte offset.
+ */
+export function parseArticleSource(
+  contents: string,
+  file: string,
+  readBytes?: () => Uint8Array,
+): ArticleSource {
+  if (contents.includes('\uFFFD')) {
+    const offset = readBytes
+      ? firstInvalidUtf8Byte(readBytes())
+      : Buffer.byteLength(contents.slice(0, contents.indexOf('\uFFFD')), 'utf8');
+    if (offset !== -1) {
+      throw new ContentError(
+        file,
+        undefined,
+        `The file is not valid UTF-8 (first bad byte at byte offset ${offset}).`,
+        'Save it as UTF-8 in your editor (Latin-1/Windows-1252 text must be converted).',
+      );
+    }
   }
   const opening = OPENING.exec(contents);
   if (!opening) {
@@ -55,7 +90,7 @@ export function parseArticleSource(contents: string, file: string): ArticleSourc
     parsed = yaml.load(rawFrontmatter, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (error) {
     const reason = error instanceof yaml.YAMLException ? error.reason : String(error);
-    const line = error instanceof yaml.YAMLException ? error.mark.line + 2 : undefined;
+    const line = error instanceof yaml.YAMLException ? (error.mark?.line ?? -1) + 2 : undefined;
     throw new ContentError(
       file,
       undefined,

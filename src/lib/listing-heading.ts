@@ -43,7 +43,13 @@ export function listingHeading(page: ListingPage): ListingHeading {
     }
     case 'year': {
       const title = t('year.title', { year: page.year });
-      return { title, description: title, crumbs: yearCrumbs(page.year), summary, currentCategory: undefined };
+      return {
+        title,
+        description: title,
+        crumbs: yearCrumbs(page.year),
+        summary,
+        currentCategory: undefined,
+      };
     }
   }
 }

@@ -6,6 +6,7 @@
  * - ids are file paths, never the `slug` field, so two files can never overwrite each other in
  *   the store (URL clashes are reported by assertUniquePaths instead).
  */
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -42,7 +43,7 @@ export function articleLoader({ dir, contentDir, schemaFingerprint }: ArticleLoa
   const markdownEntryType: EntryType = {
     async getEntryInfo({ contents, fileUrl }) {
       const file = relative(contentDir, fileURLToPath(fileUrl));
-      const { data, body, rawFrontmatter } = parseArticleSource(contents, file);
+      const { data, body, rawFrontmatter } = parseArticleSource(contents, file, () => readFileSync(fileUrl));
       return { data, body: body.trim(), rawData: rawFrontmatter };
     },
   };

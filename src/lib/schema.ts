@@ -9,7 +9,9 @@ import { isValidSlug } from './slug';
 
 const text = (field: string, example: string) =>
   z
-    .string({ error: `"${field}" must be text, e.g. ${field}: ${example}. Put it in double quotes if it looks like a number or a date.` })
+    .string({
+      error: `"${field}" must be text, e.g. ${field}: ${example}. Put it in double quotes if it looks like a number or a date.`,
+    })
     .trim()
     .min(1, { error: `"${field}" is empty. Write a value or remove the line.` });
 
@@ -47,7 +49,8 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
       slug: z
         .string({ error: '"slug" must be text.' })
         .refine(isValidSlug, {
-          error: '"slug" must be lower-case ASCII words joined by "-", e.g. slug: vapenhvile-i-nagorno-karabakh.',
+          error:
+            '"slug" must be lower-case ASCII words joined by "-", e.g. slug: vapenhvile-i-nagorno-karabakh.',
         })
         .optional(),
     })
@@ -56,7 +59,8 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
         ctx.addIssue({
           code: 'custom',
           path: ['updated'],
-          message: '"updated" is before "date". An update cannot precede publication: fix the time or remove "updated".',
+          message:
+            '"updated" is before "date". An update cannot precede publication: fix the time or remove "updated".',
         });
       }
     }) satisfies z.ZodType<ArticleData, unknown>;

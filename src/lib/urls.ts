@@ -11,7 +11,7 @@ import type { OsloDay } from './dates';
 export const PAGE_SEGMENT = 'side';
 
 /** The deploy base, always with a trailing slash ("/" or "/nyheter/"). */
-export const BASE: string = normaliseBase(import.meta.env.BASE_URL ?? '/');
+export const BASE: string = normaliseBase(typeof __BASE_PATH__ === 'string' ? __BASE_PATH__ : '/');
 
 /** "/nyheter" and "nyheter/" both become "/nyheter/"; "" becomes "/". */
 export function normaliseBase(base: string): string {

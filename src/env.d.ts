@@ -1,0 +1,4 @@
+/** True only under `astro dev` (set by src/lib/build-flags.ts). */
+declare const __SHOW_DRAFTS__: boolean;
+/** The deploy base from astro.config.mjs (set by src/lib/build-flags.ts). */
+declare const __BASE_PATH__: string;

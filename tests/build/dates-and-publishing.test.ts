@@ -1,0 +1,190 @@
+// Fixture content in tests/fixtures/dates, built in New York time: dates must follow Oslo.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  brokenLinks,
+  buildSite,
+  linksIn,
+  listFiles,
+  OUTPUT_ROOT,
+  readPage,
+  type BuildResult,
+} from '../helpers/build';
+
+const BUILD_NOW = '2020-11-01T12:00:00+01:00';
+const contentDir = join(OUTPUT_ROOT, 'content-dates');
+let site: BuildResult;
+let subPath: BuildResult;
+
+/** The committed fixtures plus 23 generated sport articles, enough to paginate. */
+function prepareContent() {
+  cpSync('tests/fixtures/dates', contentDir, { recursive: true });
+  mkdirSync(join(contentDir, 'articles/sport'), { recursive: true });
+  for (let i = 1; i <= 23; i++) {
+    const hh = String(i % 24).padStart(2, '0');
+    writeFileSync(
+      join(contentDir, 'articles/sport', `kamp-${i}.md`),
+      `---\ntitle: Kamp nummer ${i}\ndate: 2020-10-20T${hh}:05:00+02:00\ncategory: sport\n---\n\nReferat fra kamp ${i}.\n`,
+    );
+  }
+}
+
+beforeAll(() => {
+  prepareContent();
+  const env = {
+    CONTENT_DIR: contentDir,
+    TZ: 'America/New_York',
+    BUILD_NOW,
+    // A careless shell: none of these may publish drafts or move links (see src/lib/build-flags.ts).
+    NODE_ENV: 'development',
+    DEV: '1',
+    BASE_URL: '/elsewhere/',
+  };
+  site = buildSite('dates', env);
+  if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
+  subPath = buildSite('dates-subpath', {
+    ...env,
+    BASE_PATH: '/nyheter/',
+    SITE_URL: 'https://nyheter.example.no',
+  });
+  if (subPath.status !== 0) throw new Error(`sub-path build failed:\n${subPath.output}`);
+});
+
+const daysOf = (title: string): string[] =>
+  listFiles(site.outDir)
+    .filter((f) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(f))
+    .filter((f) => readFileSync(join(site.outDir, f), 'utf8').includes(`>${title}</a>`))
+    .map((f) => f.slice(0, 10));
+
+describe('dates are bucketed in Oslo time whatever the machine zone', () => {
+  it('00:30+02:00 is on the Oslo day only', () => {
+    expect(daysOf('Midnattsmøte i Oslo')).toEqual(['2020/10/11']);
+    expect(readPage(site.outDir, '/2020/10/11/midnattsmote-i-oslo/')).toContain('kl. 00.30');
+  });
+
+  it('22:15Z is on the next Oslo day', () => {
+    expect(daysOf('Sen kveld i London')).toEqual(['2020/10/10']);
+  });
+
+  it('a time without offset is Oslo time', () => {
+    expect(daysOf('Sent møte uten tidssone')).toEqual(['2020/10/12']);
+    expect(readPage(site.outDir, '/2020/10/12/sent-mote-uten-tidssone/')).toContain(
+      '<time datetime="2020-10-12T23:30:00+02:00">mandag 12. oktober 2020 kl. 23.30</time>',
+    );
+  });
+
+  it('01:30Z on the night summer time ends shows kl. 02.30', () => {
+    const html = readPage(site.outDir, '/2020/10/25/klokken-stilles-tilbake/');
+    expect(html).toContain(
+      '<time datetime="2020-10-25T02:30:00+01:00">søndag 25. oktober 2020 kl. 02.30</time>',
+    );
+  });
+});
+
+describe('URLs', () => {
+  it('gives Norwegian titles an ASCII slug', () => {
+    const files = listFiles(site.outDir).filter((f) => f.includes('alesund'));
+    expect(files).toEqual(['2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/index.html']);
+  });
+
+  it('has no percent-encoded or non-ASCII link anywhere', () => {
+    for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
+      for (const link of linksIn(readFileSync(join(site.outDir, file), 'utf8'))) {
+        expect(link, `${file}: ${link}`).not.toMatch(/%|[^\x20-\x7e]/);
+      }
+    }
+  });
+
+  it('has no broken internal link', () => {
+    expect(brokenLinks(site.outDir, '/')).toEqual([]);
+  });
+});
+
+describe('the article page', () => {
+  const path = '/2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/';
+
+  it('shows lede, byline, dateline, published and updated times', () => {
+    const html = readPage(site.outDir, path);
+    expect(html).toContain('Partene møtes i Ålesund tirsdag, og tonen er skarpere enn på lenge.');
+    expect(html).toContain('Av NTB');
+    expect(html).toContain('ÅLESUND');
+    expect(html).toContain(
+      '<time datetime="2020-10-13T09:00:00+02:00">tirsdag 13. oktober 2020 kl. 09.00</time>',
+    );
+    expect(html).toContain('Oppdatert <time datetime="2020-10-13T11:15:00+02:00">');
+  });
+
+  it('uses Norwegian typography', () => {
+    const html = readPage(site.outDir, path);
+    expect(html).toContain('«ingen grunn til optimisme»');
+    expect(html).toContain('ordføreren – men');
+  });
+
+  it('links its category, its day, breadcrumbs and its neighbours in the category', () => {
+    const html = readPage(site.outDir, path);
+    expect(html).toContain('href="/innenriks/"');
+    expect(html).toContain('href="/2020/10/13/"');
+    expect(html).toMatch(/aria-label="Brødsmulesti"/);
+    // innenriks, newest first: sommertid (25.10), alesund (13.10), midnatt (11.10)
+    expect(html).toMatch(/href="\/2020\/10\/25\/klokken-stilles-tilbake\/" rel="next"/);
+    expect(html).toMatch(/href="\/2020\/10\/11\/midnattsmote-i-oslo\/" rel="prev"/);
+  });
+});
+
+describe('index pages', () => {
+  it('paginates long lists', () => {
+    const first = readPage(site.outDir, '/sport/');
+    expect(first).toContain('href="/sport/side/2/"');
+    expect(first.match(/>Kamp nummer \d+</g)).toHaveLength(20);
+    const second = readPage(site.outDir, '/sport/side/2/');
+    expect(second.match(/>Kamp nummer \d+</g)).toHaveLength(3);
+    expect(second).toContain('href="/sport/"');
+    expect(listFiles(site.outDir)).not.toContain('sport/side/3/index.html');
+    expect(readPage(site.outDir, '/2020/10/20/side/2/')).toContain('Kamp nummer 1<');
+  });
+
+  it('day pages link to the nearest days with news', () => {
+    const html = readPage(site.outDir, '/2020/10/12/');
+    expect(html).toMatch(/href="\/2020\/10\/11\/" rel="prev"/);
+    expect(html).toMatch(/href="\/2020\/10\/13\/" rel="next"/);
+  });
+
+  it('month and year pages summarise with counts', () => {
+    const month = readPage(site.outDir, '/2020/10/');
+    expect(month).toMatch(
+      /href="\/2020\/10\/20\/"[^>]*>tirsdag 20\. oktober 2020<\/a> <span[^>]*>\(23 saker\)/,
+    );
+    const year = readPage(site.outDir, '/2020/');
+    expect(year).toMatch(/href="\/2020\/10\/"[^>]*>oktober 2020<\/a> <span[^>]*>\(28 saker\)/);
+  });
+});
+
+describe('drafts and embargoed articles leave no trace', () => {
+  it('appear in no file at all', () => {
+    for (const file of listFiles(site.outDir)) {
+      expect(file).not.toMatch(/zyxwv|qwxyz|utkast|embargo/i);
+      const text = readFileSync(join(site.outDir, file), 'utf8');
+      expect(text, file).not.toMatch(/zyxwv|qwxyz/i);
+    }
+  });
+
+  it('leave no empty month for the embargoed article', () => {
+    expect(listFiles(site.outDir).some((f) => f.startsWith('2020/11/'))).toBe(false);
+  });
+});
+
+describe('under a sub-path (BASE_PATH=/nyheter/)', () => {
+  it('puts every internal link and asset under /nyheter/', () => {
+    expect(brokenLinks(subPath.outDir, '/nyheter/')).toEqual([]);
+    const html = readPage(subPath.outDir, '/');
+    expect(html).toContain('href="/nyheter/2020/10/25/klokken-stilles-tilbake/"');
+    expect(html).toMatch(/href="\/nyheter\/_astro\/[^"]+\.css"/);
+  });
+
+  it('has an absolute canonical URL from SITE_URL and BASE_PATH', () => {
+    expect(readPage(subPath.outDir, '/2020/10/11/midnattsmote-i-oslo/')).toContain(
+      '<link rel="canonical" href="https://nyheter.example.no/nyheter/2020/10/11/midnattsmote-i-oslo/">',
+    );
+  });
+});

@@ -1,0 +1,83 @@
+// The real site: the NTB report from content/ built as `npm run build` would.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { brokenLinks, buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+
+const NTB = '/2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
+let site: BuildResult;
+
+beforeAll(() => {
+  site = buildSite('site', { TZ: 'America/New_York', BUILD_NOW: '2020-10-11T08:00:00+02:00' });
+  if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
+});
+
+describe('the NTB report', () => {
+  it('is at its Oslo-date URL with its three subheadings', () => {
+    const html = readPage(site.outDir, NTB);
+    const h2 = [...html.matchAll(/<h2[^>]*>(.*?)<\/h2>/g)].map((m) => m[1]);
+    expect(h2).toEqual(
+      expect.arrayContaining(['Fredssamtaler i Moskva', '– Siste mulighet', 'Stormakter involvert']),
+    );
+    expect(html).toMatch(
+      /<h1[^>]*>Angrep og motangrep da våpenhvilen i Nagorno-Karabakh skulle tre i kraft<\/h1>/,
+    );
+  });
+
+  it('keeps the quote paragraphs as paragraphs starting with a dash', () => {
+    const html = readPage(site.outDir, NTB);
+    expect(html).toContain('<p>– Armenske væpnede styrker gjennomfører intense artilleriangrep');
+    expect(html).not.toMatch(/<(ul|ol)>\s*<li>Armenske/);
+  });
+
+  it('shows the publication time in Oslo time, in Norwegian', () => {
+    const html = readPage(site.outDir, NTB);
+    expect(html).toContain(
+      '<time datetime="2020-10-10T10:40:00+02:00">lørdag 10. oktober 2020 kl. 10.40</time>',
+    );
+    expect(html).toContain('Av NTB');
+    expect(html).toContain('<html lang="nb">');
+  });
+
+  it('ships no script (JSON-LD excepted)', () => {
+    for (const file of listFiles(site.outDir)) {
+      expect(file.endsWith('.js'), file).toBe(false);
+    }
+    const html = readPage(site.outDir, NTB);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.every((attrs) => attrs?.includes('application/ld+json'))).toBe(true);
+  });
+});
+
+describe('index pages lead to it', () => {
+  it.each(['/', '/utenriks/', '/2020/10/10/'])('%s links to the article', (path) => {
+    expect(readPage(site.outDir, path)).toContain(`href="${NTB}"`);
+  });
+
+  it('month and year pages lead to the day', () => {
+    expect(readPage(site.outDir, '/2020/10/')).toContain('href="/2020/10/10/"');
+    expect(readPage(site.outDir, '/2020/')).toContain('href="/2020/10/"');
+  });
+
+  it('every category has a page, even when it is empty', () => {
+    for (const slug of [
+      'innenriks',
+      'utenriks',
+      'politikk',
+      'okonomi',
+      'sport',
+      'kultur',
+      'teknologi',
+      'helse',
+    ]) {
+      expect(readPage(site.outDir, `/${slug}/`)).toContain('<h1');
+    }
+    expect(readPage(site.outDir, '/okonomi/')).toMatch(/<h1[^>]*>Økonomi<\/h1>/);
+  });
+
+  it('has a 404 page', () => {
+    expect(readPage(site.outDir, '/404.html')).toContain('Fant ikke siden');
+  });
+
+  it('has no broken internal link', () => {
+    expect(brokenLinks(site.outDir, '/')).toEqual([]);
+  });
+});

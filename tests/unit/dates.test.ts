@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDateTime,
+  formatDay,
+  formatMonth,
+  formatTime,
+  isoOslo,
+  osloDay,
+  parseDateTime,
+} from '../../src/lib/dates';
+
+function parsed(raw: string): Date {
+  const result = parseDateTime(raw);
+  if (!result.ok) throw new Error(result.message);
+  return result.date;
+}
+
+describe('parseDateTime', () => {
+  it('honours an explicit offset', () => {
+    expect(parsed('2020-10-10T10:40:00+02:00').toISOString()).toBe('2020-10-10T08:40:00.000Z');
+    expect(parsed('2020-10-10T10:40:00+0200').toISOString()).toBe('2020-10-10T08:40:00.000Z');
+    expect(parsed('2020-10-09T22:15:00Z').toISOString()).toBe('2020-10-09T22:15:00.000Z');
+    expect(parsed('2020-10-10T03:00:00-05:00').toISOString()).toBe('2020-10-10T08:00:00.000Z');
+  });
+
+  it('reads a time without offset as Oslo time, not UTC and not the machine zone', () => {
+    // process TZ is America/New_York in this project
+    expect(parsed('2020-10-12T23:30:00').toISOString()).toBe('2020-10-12T21:30:00.000Z');
+    expect(parsed('2020-01-15T08:00').toISOString()).toBe('2020-01-15T07:00:00.000Z');
+    expect(parsed('2020-10-12 23:30').toISOString()).toBe('2020-10-12T21:30:00.000Z');
+  });
+
+  it('uses the right Oslo offset on both sides of a DST change', () => {
+    // Summer time ends 2020-10-25 03:00 CEST → 02:00 CET.
+    expect(parsed('2020-10-24T12:00:00').toISOString()).toBe('2020-10-24T10:00:00.000Z');
+    expect(parsed('2020-10-26T12:00:00').toISOString()).toBe('2020-10-26T11:00:00.000Z');
+    // Summer time starts 2021-03-28 02:00 CET → 03:00 CEST.
+    expect(parsed('2021-03-28T01:30:00').toISOString()).toBe('2021-03-28T00:30:00.000Z');
+    expect(parsed('2021-03-28T03:30:00').toISOString()).toBe('2021-03-28T01:30:00.000Z');
+  });
+
+  it('refuses a date without a time', () => {
+    const result = parseDateTime('2020-10-10');
+    expect(result).toMatchObject({ ok: false, problem: 'no-time' });
+    expect(!result.ok && result.message).toContain('no time of day');
+  });
+
+  it('refuses impossible dates instead of rolling them over', () => {
+    for (const raw of [
+      '2020-10-32T10:00:00',
+      '2020-02-30T10:00:00+01:00',
+      '2020-13-01T10:00',
+      '2020-10-10T24:00',
+      '2019-02-29T12:00',
+    ]) {
+      expect(parseDateTime(raw), raw).toMatchObject({ ok: false, problem: 'not-a-date' });
+    }
+    expect(parseDateTime('2020-02-29T12:00').ok).toBe(true);
+  });
+
+  it('refuses other formats', () => {
+    for (const raw of ['10.10.2020 10:40', 'i går', '2020-10-10T10', '2020/10/10 10:40']) {
+      expect(parseDateTime(raw), raw).toMatchObject({ ok: false, problem: 'format' });
+    }
+  });
+});
+
+describe('Oslo calendar days', () => {
+  it('puts 00:30 Oslo time on that Oslo day', () => {
+    expect(osloDay(parsed('2020-10-11T00:30:00+02:00'))).toEqual({ year: '2020', month: '10', day: '11' });
+  });
+
+  it('puts 22:15 UTC on the next Oslo day', () => {
+    expect(osloDay(parsed('2020-10-09T22:15:00Z'))).toEqual({ year: '2020', month: '10', day: '10' });
+  });
+
+  it('puts a late offset-less time on its own day', () => {
+    expect(osloDay(parsed('2020-10-12T23:30:00'))).toEqual({ year: '2020', month: '10', day: '12' });
+  });
+
+  it('handles the new year in Oslo', () => {
+    expect(osloDay(parsed('2020-12-31T23:30:00Z'))).toEqual({ year: '2021', month: '01', day: '01' });
+  });
+});
+
+describe('formatting', () => {
+  it('formats in Norwegian bokmål and Oslo time', () => {
+    const d = parsed('2020-10-10T10:40:00+02:00');
+    expect(formatDateTime(d)).toBe('lørdag 10. oktober 2020 kl. 10.40');
+    expect(formatTime(d)).toBe('kl. 10.40');
+    expect(isoOslo(d)).toBe('2020-10-10T10:40:00+02:00');
+  });
+
+  it('shows winter time after the DST change', () => {
+    const d = parsed('2020-10-25T01:30:00Z');
+    expect(formatTime(d)).toBe('kl. 02.30');
+    expect(isoOslo(d)).toBe('2020-10-25T02:30:00+01:00');
+  });
+
+  it('names days and months', () => {
+    expect(formatDay({ year: '2020', month: '10', day: '10' })).toBe('lørdag 10. oktober 2020');
+    expect(formatMonth('2020', '10')).toBe('oktober 2020');
+  });
+});

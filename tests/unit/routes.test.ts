@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../src/lib/archive';
+import type { Category } from '../../src/lib/categories';
+import {
+  articleParams,
+  articlePages,
+  frontPage,
+  listingPages,
+  listingStaticPaths,
+} from '../../src/lib/routes';
+import { makeArticle } from '../helpers/articles';
+
+const categories: Category[] = [
+  { slug: 'innenriks', name: 'Innenriks', description: '' },
+  { slug: 'utenriks', name: 'Utenriks', description: '' },
+  { slug: 'okonomi', name: 'Økonomi', description: '' },
+];
+
+const articles = Array.from({ length: 5 }, (_, i) =>
+  makeArticle(`u${i}`, `2020-10-${String(10 + i).padStart(2, '0')}T12:00:00+02:00`),
+).concat([makeArticle('i0', '2020-09-30T12:00:00+02:00', { category: 'innenriks' })]);
+const archive = buildArchive(articles);
+
+describe('listingPages', () => {
+  const pages = listingPages(archive, categories, 2);
+  const paths = pages.map((p) => p.path);
+
+  it('makes every category page, also empty ones, with pagination', () => {
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/innenriks/',
+        '/utenriks/',
+        '/utenriks/side/2/',
+        '/utenriks/side/3/',
+        '/okonomi/',
+      ]),
+    );
+    expect(paths).not.toContain('/utenriks/side/1/');
+    const third = pages.find((p) => p.path === '/utenriks/side/3/');
+    expect(third).toMatchObject({
+      kind: 'category',
+      total: 5,
+      pagination: { page: 3, pages: 3, newer: '/utenriks/side/2/', older: undefined },
+    });
+    expect(third?.kind === 'category' && third.articles.map((a) => a.id)).toEqual(['u0']);
+  });
+
+  it('makes day, month and year pages only where there is news', () => {
+    expect(paths).toEqual(
+      expect.arrayContaining(['/2020/', '/2020/10/', '/2020/09/', '/2020/10/10/', '/2020/09/30/']),
+    );
+    expect(paths).not.toContain('/2020/10/01/');
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('links day pages to the nearest earlier and later days with news', () => {
+    const first = pages.find((p) => p.path === '/2020/10/10/');
+    expect(first?.kind === 'day' && [first.earlier?.path, first.later?.path]).toEqual([
+      '/2020/09/30/',
+      '/2020/10/11/',
+    ]);
+    const last = pages.find((p) => p.path === '/2020/10/14/');
+    expect(last?.kind === 'day' && [last.earlier?.path, last.later]).toEqual(['/2020/10/13/', undefined]);
+  });
+
+  it('summarises months by day and years by month, with counts', () => {
+    const year = pages.find((p) => p.path === '/2020/');
+    expect(year?.kind === 'year' && year.months.map((m) => [m.path, m.count])).toEqual([
+      ['/2020/10/', 5],
+      ['/2020/09/', 1],
+    ]);
+    const month = pages.find((p) => p.path === '/2020/10/');
+    expect(month?.kind === 'month' && month.days.map((d) => d.path)).toEqual([
+      '/2020/10/14/',
+      '/2020/10/13/',
+      '/2020/10/12/',
+      '/2020/10/11/',
+      '/2020/10/10/',
+    ]);
+  });
+
+  it('gives route params without slashes', () => {
+    const params = listingStaticPaths(pages).map((p) => p.params.listing);
+    expect(params).toContain('utenriks/side/2');
+    expect(params).toContain('2020/10/10');
+  });
+});
+
+describe('article pages', () => {
+  it('has one page per article with params from the Oslo date', () => {
+    const pages = articlePages(archive);
+    expect(pages).toHaveLength(6);
+    const [first] = pages;
+    expect(first && articleParams(first.article)).toEqual({
+      year: '2020',
+      month: '10',
+      day: '14',
+      slug: 'sak-u4',
+    });
+    expect(pages[0]).toMatchObject({ newer: undefined, older: { id: 'u3' } });
+  });
+});
+
+describe('frontPage', () => {
+  it('leads with the newest and has a section per category with news', () => {
+    const front = frontPage(archive, categories, 3, 2);
+    expect(front.lead?.id).toBe('u4');
+    expect(front.latest.map((a) => a.id)).toEqual(['u3', 'u2', 'u1']);
+    expect(front.sections.map((s) => [s.category.slug, s.articles.length])).toEqual([
+      ['innenriks', 1],
+      ['utenriks', 2],
+    ]);
+    expect(front.years).toEqual([{ year: '2020', path: '/2020/', count: 6 }]);
+  });
+});

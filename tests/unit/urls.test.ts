@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articlePath,
+  categoryPath,
+  dayPath,
+  href,
+  isReservedTopLevelSegment,
+  monthPath,
+  normaliseBase,
+  pagedPath,
+  toRouteParam,
+  yearPath,
+} from '../../src/lib/urls';
+
+const day = { year: '2020', month: '10', day: '10' };
+
+describe('urls', () => {
+  it('builds archive and article paths with trailing slashes', () => {
+    expect(yearPath('2020')).toBe('/2020/');
+    expect(monthPath('2020', '10')).toBe('/2020/10/');
+    expect(dayPath(day)).toBe('/2020/10/10/');
+    expect(articlePath(day, 'vapenhvile')).toBe('/2020/10/10/vapenhvile/');
+    expect(categoryPath('okonomi')).toBe('/okonomi/');
+  });
+
+  it('paginates from page 2 on', () => {
+    expect(pagedPath('/utenriks/', 1)).toBe('/utenriks/');
+    expect(pagedPath('/utenriks/', 2)).toBe('/utenriks/side/2/');
+  });
+
+  it('adds the deploy base', () => {
+    expect(href('/2020/')).toBe('/2020/');
+    expect(href('/2020/', '/nyheter/')).toBe('/nyheter/2020/');
+    expect(href('/', '/nyheter/')).toBe('/nyheter/');
+    expect(normaliseBase('nyheter')).toBe('/nyheter/');
+    expect(normaliseBase('/nyheter')).toBe('/nyheter/');
+    expect(normaliseBase('')).toBe('/');
+  });
+
+  it('turns paths into rest-route params', () => {
+    expect(toRouteParam('/2020/10/')).toBe('2020/10');
+  });
+
+  it('reserves years and the site’s own segments', () => {
+    expect(isReservedTopLevelSegment('2020')).toBe(true);
+    expect(isReservedTopLevelSegment('side')).toBe(true);
+    expect(isReservedTopLevelSegment('utenriks')).toBe(false);
+  });
+});
