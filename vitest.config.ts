@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast pure unit tests, and build tests that run `astro build` on fixture content
-// (one build at a time: they share the project's .astro folder).
+// Three projects: fast pure unit tests; build tests that run `astro build` on fixture content
+// (one build at a time: they share the project's .astro folder); browser tests against the
+// built site served by nginx.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
@@ -21,6 +22,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/sites.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,0 +1,97 @@
+/**
+ * Serves a built site with the shipped nginx configuration on a free loopback port, as an
+ * operator would (Debian's nginx-light), and stops it again without leftovers.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nginxConfig } from '../../src/lib/deploy/nginx';
+
+export const NGINX = '/usr/sbin/nginx';
+
+export interface RunningServer {
+  /** Origin plus base, e.g. http://127.0.0.1:41234/nyheter/ */
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not answer at ${url}: ${String(lastError)}`);
+}
+
+/** Starts nginx serving `distDir` under `base` ("/" or "/nyheter/"). */
+export async function serveWithNginx(distDir: string, base = '/'): Promise<RunningServer> {
+  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light (see .ci/run).`);
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'nyheter-nginx-'));
+  // nginx workers run as an unprivileged user when the master is root: they must reach the files.
+  chmodSync(runtimeDir, 0o755);
+  // The site must be at root + base, as on a real server.
+  let root = distDir;
+  if (base !== '/') {
+    root = join(runtimeDir, 'www');
+    const siteDir = join(root, base);
+    mkdirSync(join(siteDir, '..'), { recursive: true });
+    symlinkSync(distDir, siteDir.replace(/\/$/, ''));
+  }
+  const port = await freePort();
+  const confFile = join(runtimeDir, 'nginx.conf');
+  writeFileSync(confFile, nginxConfig({ listen: `127.0.0.1:${port}`, root, base, runtimeDir }));
+  const check = spawnSync(NGINX, ['-t', '-q', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
+    encoding: 'utf8',
+  });
+  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  const child: ChildProcess = spawn(
+    NGINX,
+    ['-e', join(runtimeDir, 'error.log'), '-c', confFile, '-g', 'daemon off; master_process on;'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${origin}${base}`, 10_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${String(error)}\n${stderr}`, { cause: error });
+  }
+  return {
+    url: `${origin}${base}`,
+    origin,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGQUIT'); // graceful: the master stops its workers
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(runtimeDir, { recursive: true, force: true });
+    },
+  };
+}
