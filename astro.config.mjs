@@ -4,6 +4,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { buildFlags } from './src/lib/build-flags.ts';
+import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
 
 const env = process.env;
@@ -24,7 +25,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDerivedLede],
-      rehypePlugins: [],
+      rehypePlugins: [rehypeHeadingIds],
       // Norwegian typography: «guillemets» for double quotes, en dash for "--".
       smartypants: {
         dashes: 'oldschool',
