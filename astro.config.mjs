@@ -3,9 +3,13 @@
 // through remark and rehype with our plugins. No logic lives here.
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
 import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
+import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
+import { articleSanitizeSchema } from './src/lib/markdown/sanitize-schema.ts';
 
 const env = process.env;
 
@@ -25,7 +29,9 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDerivedLede],
-      rehypePlugins: [rehypeHeadingIds],
+      // Raw HTML in articles is parsed, then sanitised, before anything else sees it: nothing in
+      // content can run script in a reader's browser. Heading ids come after the sanitiser.
+      rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeRequireAlt, rehypeHeadingIds],
       // Norwegian typography: «guillemets» for double quotes, en dash for "--".
       smartypants: {
         dashes: 'oldschool',

@@ -2,9 +2,9 @@
  * The article model and the one definition of "published". Pure functions over plain
  * objects, so every rule here is unit-tested without Astro.
  */
-import { osloDay, type OsloDay } from './dates';
-import { slugify } from './slug';
-import { articlePath } from './urls';
+import { osloDay, type OsloDay } from './dates.ts';
+import { slugify } from './slug.ts';
+import { articlePath } from './urls.ts';
 
 /** Front-matter after schema validation (see src/lib/schema.ts). */
 export interface ArticleData {
@@ -98,25 +98,4 @@ export function compareNewestFirst(a: Article, b: Article): number {
     a.title.localeCompare(b.title, 'nb') ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/**
- * Two published articles may not share a URL: that would silently drop one of them.
- * Throws naming both files and the way out.
- */
-export function assertUniquePaths(articles: Article[]): void {
-  const byPath = new Map<string, Article>();
-  const clashes: string[] = [];
-  for (const article of articles) {
-    const other = byPath.get(article.path);
-    if (other) {
-      clashes.push(
-        `${other.file} and ${article.file} would both be published at ${article.path}. ` +
-          'Give one of them a different title or a "slug" field in its front-matter.',
-      );
-    } else {
-      byPath.set(article.path, article);
-    }
-  }
-  if (clashes.length > 0) throw new Error(clashes.join('\n'));
 }

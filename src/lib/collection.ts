@@ -4,9 +4,11 @@
  * from the memoised result.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { assertUniquePaths, isPublished, toArticle, type Article } from './articles';
-import { buildArchive, type Archive } from './archive';
-import { getBuildNow } from './now';
+import { isPublished, toArticle, type Article } from './articles.ts';
+import { buildArchive, type Archive } from './archive.ts';
+import { formatReport } from './content-error.ts';
+import { getBuildNow } from './now.ts';
+import { duplicateUrlProblems } from './validate.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -33,7 +35,10 @@ async function load(): Promise<SiteData> {
   );
   // Checked over drafts and embargoed articles too: a clash must fail today's build, not
   // the scheduled rebuild that publishes the second article.
-  assertUniquePaths(all);
+  // The loader reports clashes with the other content errors; this guards the dev server,
+  // whose watcher reloads single files without that check.
+  const clashes = duplicateUrlProblems(all);
+  if (clashes.length > 0) throw new Error(formatReport(clashes));
   const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const entry = (id: string): ArticleEntry => {

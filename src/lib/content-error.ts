@@ -1,15 +1,47 @@
 /**
- * A problem with one content file, phrased for an editor: which file, which field, what to do.
- * `file` is relative to the content folder.
+ * A problem with one content file, phrased for an editor: which file (relative to the content
+ * folder), which field, what is wrong and what to do.
  */
+export interface ContentProblem {
+  file: string;
+  field?: string | undefined;
+  /** 1-based line in the file, when known. */
+  line?: number | undefined;
+  problem: string;
+  fix: string;
+}
+
+/** "articles/a.md:3 → date: … Fix." */
+export function formatProblem(p: ContentProblem): string {
+  const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` → ${p.field}` : ''}`;
+  return `${where}: ${p.problem}${p.fix ? ` ${p.fix}` : ''}`;
+}
+
+/** Thrown for one bad file; carries the problem for reports that collect several. */
 export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string | undefined,
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(`${file}${field ? ` → ${field}` : ''}: ${problem} ${fix}`);
+  readonly problem: ContentProblem;
+
+  constructor(file: string, field: string | undefined, problem: string, fix: string) {
+    const p: ContentProblem = { file, field, problem, fix };
+    super(formatProblem(p));
     this.name = 'ContentError';
+    this.problem = p;
   }
+}
+
+/** The error a build or `npm run check:content` fails with: every problem, one per line. */
+export function formatReport(errors: ContentProblem[], warnings: ContentProblem[] = []): string {
+  const lines: string[] = [];
+  if (errors.length > 0) {
+    const files = new Set(errors.map((e) => e.file)).size;
+    lines.push(
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} article file${files === 1 ? '' : 's'}:`,
+    );
+    lines.push(...errors.map((e) => `  ✗ ${formatProblem(e)}`));
+  }
+  if (warnings.length > 0) {
+    lines.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (the build goes on):`);
+    lines.push(...warnings.map((w) => `  ! ${formatProblem(w)}`));
+  }
+  return lines.join('\n');
 }

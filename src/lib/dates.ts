@@ -8,7 +8,7 @@ import { TZDate, tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { formatISO } from 'date-fns/formatISO';
 import { nb } from 'date-fns/locale/nb';
-import { TIME_ZONE } from './site';
+import { TIME_ZONE } from './site.ts';
 
 const inOslo = tz(TIME_ZONE);
 
@@ -37,7 +37,15 @@ function isRealCalendarDate(y: number, m: number, d: number): boolean {
  */
 export function parseDateTime(raw: string): DateParseResult {
   const text = raw.trim();
-  if (DATE_ONLY.test(text)) {
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly && !isRealCalendarDate(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3]))) {
+    return {
+      ok: false,
+      problem: 'not-a-date',
+      message: `"${text}" is not a real calendar date, and it has no time of day. Write e.g. 2020-10-31T10:40.`,
+    };
+  }
+  if (dateOnly) {
     return {
       ok: false,
       problem: 'no-time',

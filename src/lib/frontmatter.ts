@@ -7,12 +7,14 @@
  * src/lib/dates.ts parses them with our rules.
  */
 import * as yaml from 'js-yaml';
-import { ContentError } from './content-error';
+import { ContentError } from './content-error.ts';
 
 export interface ArticleSource {
   data: Record<string, unknown>;
   body: string;
   rawFrontmatter: string;
+  /** 1-based line of the file on which the body starts, for line numbers in warnings. */
+  bodyLine: number;
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
@@ -107,5 +109,7 @@ export function parseArticleSource(
       'Write one "field: value" per line between the two "---" lines.',
     );
   }
-  return { data: parsed as Record<string, unknown>, body, rawFrontmatter };
+  const consumed = contents.length - body.length;
+  const bodyLine = contents.slice(0, consumed).split('\n').length;
+  return { data: parsed as Record<string, unknown>, body, rawFrontmatter, bodyLine };
 }

@@ -1,25 +1,37 @@
 /**
  * The articles loader: Astro's glob() loader (content-layer cache, incremental rendering)
- * with two things of ours:
- * - front-matter is parsed by src/lib/frontmatter.ts, so dates stay as written and bad files
- *   get an editor-friendly error;
- * - ids are file paths, never the `slug` field, so two files can never overwrite each other in
- *   the store (URL clashes are reported by assertUniquePaths instead).
+ * with our own checks around it:
+ * - front-matter is parsed by src/lib/frontmatter.ts, so dates stay as written;
+ * - every file is validated by src/lib/validate.ts, and all bad files are reported together
+ *   in one error that names each file, field and fix (Astro would stop at the first);
+ * - Markdown plugin errors fail the build (Astro only logs them and builds an empty page);
+ * - ids are file paths, never the `slug` field, so two files never overwrite each other in
+ *   the store; URL clashes are reported instead.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { parseArticleSource } from './frontmatter';
+import { toArticle, type Article, type ArticleData } from './articles.ts';
+import { formatReport, type ContentProblem } from './content-error.ts';
+import { duplicateUrlProblems, urlProblems, validateArticleFile } from './validate.ts';
+
+interface EntryInfo {
+  data: Record<string, unknown>;
+  body: string;
+  slug?: string;
+  rawData: string;
+}
+
+type RenderFunction = (
+  entry: { id: string; filePath?: string } & Record<string, unknown>,
+) => Promise<unknown>;
 
 interface EntryType {
-  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{
-    data: Record<string, unknown>;
-    body: string;
-    slug?: string;
-    rawData: string;
-  }>;
+  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<EntryInfo>;
+  getRenderFunction?(config: unknown): Promise<RenderFunction>;
 }
 
 /** glob() reads `entryTypes` from its context; it is not in the public LoaderContext type. */
@@ -30,38 +42,100 @@ export interface ArticleLoaderOptions {
   dir: string;
   /** Folder that error messages name files relative to. */
   contentDir: string;
+  schema: z.ZodType<ArticleData, unknown>;
   /** Mixed into every entry's digest: when it changes (e.g. the category list), all entries are re-validated. */
   schemaFingerprint: string;
 }
 
-export function articleLoader({ dir, contentDir, schemaFingerprint }: ArticleLoaderOptions): Loader {
+const idOf = (dir: string, path: string) => relative(dir, path).split(/[\\/]/).join('/').replace(/\.md$/, '');
+
+export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: ArticleLoaderOptions): Loader {
   const inner = glob({
     base: pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`),
     pattern: '**/*.md',
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
   });
-  const markdownEntryType: EntryType = {
-    async getEntryInfo({ contents, fileUrl }) {
-      const file = relative(contentDir, fileURLToPath(fileUrl));
-      const { data, body, rawFrontmatter } = parseArticleSource(contents, file, () => readFileSync(fileUrl));
-      return { data, body: body.trim(), rawData: rawFrontmatter };
-    },
-  };
+
   return {
     name: 'article-loader',
     load: async (context) => {
       const ctx = context as GlobContext;
-      const entryTypes = new Map(ctx.entryTypes);
-      const astroMarkdown = entryTypes.get('.md');
+      const errors: ContentProblem[] = [];
+      const warnings: ContentProblem[] = [];
+      const invalid = new Set<string>();
+      const articles: Article[] = [];
+      // File line on which the rendered (trimmed) body starts, by file path: for render errors.
+      const bodyStart = new Map<string, number>();
+      const fileOf = (path: string) => relative(contentDir, path);
+
+      const astroMarkdown = ctx.entryTypes.get('.md');
       if (!astroMarkdown) throw new Error('Astro has no Markdown entry type registered.');
-      // Keep Astro's renderer (our remark/rehype pipeline); replace only the parsing.
-      entryTypes.set('.md', Object.assign(Object.create(astroMarkdown) as EntryType, markdownEntryType));
+      const markdown: EntryType = {
+        async getEntryInfo({ contents, fileUrl }) {
+          const path = fileURLToPath(fileUrl);
+          const file = fileOf(path);
+          const result = validateArticleFile(contents, file, schema, () => readFileSync(fileUrl));
+          warnings.push(...result.warnings);
+          if (result.data) {
+            const article = toArticle(idOf(dir, path), file, result.data, undefined);
+            const problems = urlProblems(article);
+            if (problems.length === 0) articles.push(article);
+            result.errors.push(...problems);
+          }
+          if (result.errors.length > 0) {
+            errors.push(...result.errors);
+            invalid.add(idOf(dir, path));
+          }
+          const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
+          bodyStart.set(path, result.bodyLine + (leading.match(/\n/g)?.length ?? 0));
+          return { data: result.raw, body: result.body.trim(), rawData: result.rawFrontmatter };
+        },
+        // Keep Astro's renderer (our remark/rehype pipeline), but let its errors fail the build.
+        async getRenderFunction(config) {
+          const render = await astroMarkdown.getRenderFunction?.(config);
+          if (!render) throw new Error('Astro has no Markdown renderer.');
+          return async (entry) => {
+            try {
+              return await render(entry);
+            } catch (error) {
+              const file = entry.filePath ? fileOf(entry.filePath) : entry.id;
+              // Plugin errors are VFileMessages: a reason and a line within the body.
+              const { reason, line } = error as { reason?: unknown; line?: unknown };
+              const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
+              errors.push({
+                file,
+                line: typeof line === 'number' && start ? start + line - 1 : undefined,
+                problem:
+                  typeof reason === 'string'
+                    ? reason
+                    : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+                fix: typeof reason === 'string' ? '' : 'Check the Markdown for broken raw HTML.',
+              });
+              invalid.add(entry.id);
+              throw error;
+            }
+          };
+        },
+      };
+      const entryTypes = new Map(ctx.entryTypes);
+      entryTypes.set('.md', Object.assign(Object.create(astroMarkdown) as EntryType, markdown));
+
       await inner.load({
         ...ctx,
         entryTypes,
+        // A file with errors is already reported: store it as written, and drop it below.
+        parseData: async (props) => (invalid.has(props.id) ? props.data : ctx.parseData(props)),
         generateDigest: (value) =>
           ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
       } as GlobContext);
+
+      errors.push(...duplicateUrlProblems(articles.sort((a, b) => (a.file < b.file ? -1 : 1))));
+      if (warnings.length > 0) ctx.logger.warn(`\n${formatReport([], warnings)}`);
+      if (errors.length > 0) {
+        // Never keep a bad entry in the cache: the next build must look at it again.
+        for (const id of invalid) ctx.store.delete(id);
+        throw new Error(`\n${formatReport(errors)}`);
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { parseDateTime } from './dates';
+import { parseDateTime } from './dates.ts';
 
 /**
  * The build's "now": `BUILD_NOW` when set (ISO 8601; without an offset it is Oslo time, as in

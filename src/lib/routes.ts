@@ -2,11 +2,11 @@
  * Every page the site builds, with the slice of data it shows. Route files call these from
  * getStaticPaths and only render; nothing here touches Astro, so it is unit-tested directly.
  */
-import type { Article } from './articles';
-import { paginate, type Archive, type DayGroup } from './archive';
-import type { Category } from './categories';
-import type { OsloDay } from './dates';
-import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from './urls';
+import type { Article } from './articles.ts';
+import { paginate, type Archive, type DayGroup } from './archive.ts';
+import type { Category } from './categories.ts';
+import type { OsloDay } from './dates.ts';
+import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from './urls.ts';
 
 export interface Pagination {
   page: number;

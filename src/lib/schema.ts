@@ -3,14 +3,17 @@
  * says what to do, because editors read them in a failed build.
  */
 import { z } from 'astro/zod';
-import type { ArticleData } from './articles';
-import { parseDateTime } from './dates';
-import { isValidSlug } from './slug';
+import type { ArticleData } from './articles.ts';
+import { parseDateTime } from './dates.ts';
+import { isValidSlug } from './slug.ts';
 
 const text = (field: string, example: string) =>
   z
     .string({
-      error: `"${field}" must be text, e.g. ${field}: ${example}. Put it in double quotes if it looks like a number or a date.`,
+      error: (issue) =>
+        issue.input === undefined
+          ? `"${field}" is required. Add a line such as ${field}: ${example}.`
+          : `"${field}" must be text, e.g. ${field}: ${example}. Put it in double quotes if it looks like a number, a date or true/false.`,
     })
     .trim()
     .min(1, { error: `"${field}" is empty. Write a value or remove the line.` });
@@ -27,6 +30,20 @@ const dateTime = (field: string) =>
       return z.NEVER;
     });
 
+/** Every front-matter field an article may have (others are reported as warnings). */
+export const KNOWN_FIELDS = [
+  'title',
+  'date',
+  'updated',
+  'category',
+  'lede',
+  'byline',
+  'dateline',
+  'tags',
+  'draft',
+  'slug',
+] as const;
+
 /** The schema, for a given list of category slugs. */
 export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
   return z
@@ -35,7 +52,10 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
       date: dateTime('date'),
       updated: dateTime('updated').optional(),
       category: z.enum(categorySlugs, {
-        error: `"category" must be one of: ${categorySlugs.join(', ')}.`,
+        error: (issue) =>
+          issue.input === undefined
+            ? `"category" is required: one of ${categorySlugs.join(', ')}.`
+            : `"category" must be one of: ${categorySlugs.join(', ')} (not "${String(issue.input)}").`,
       }),
       lede: text('lede', '"Kort ingress."').optional(),
       byline: text('byline', 'NTB').optional(),

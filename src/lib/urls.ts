@@ -5,7 +5,7 @@
  * `*Path` functions return site-relative paths without the base ("/2020/10/10/"), which are
  * also the route params; `href()` adds the deploy base (BASE_PATH) for links in pages.
  */
-import type { OsloDay } from './dates';
+import type { OsloDay } from './dates.ts';
 
 /** Path segment for page 2, 3, … of a paginated list: /utenriks/side/2/. */
 export const PAGE_SEGMENT = 'side';
@@ -48,6 +48,11 @@ export function toRouteParam(path: string): string {
 
 /** Top-level segments the site itself uses: years (4 digits), and fixed pages. */
 const RESERVED_SEGMENTS = new Set([PAGE_SEGMENT, '404', 'sok', 'feed', 'rss', 'atom', '_astro']);
+
+/** Article slugs that would collide with a day page's own sub-paths (/2020/10/10/side/2/). */
+export function isReservedArticleSlug(slug: string): boolean {
+  return slug === PAGE_SEGMENT;
+}
 
 /** True when a category slug would collide with a year or one of the site's own pages. */
 export function isReservedTopLevelSegment(segment: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertUniquePaths, compareNewestFirst, isPublished } from '../../src/lib/articles';
+import { compareNewestFirst, isPublished } from '../../src/lib/articles';
 import { makeArticle } from '../helpers/articles';
 
 const now = new Date('2020-10-11T08:00:00+02:00');
@@ -46,7 +46,7 @@ describe('toArticle', () => {
   });
 });
 
-describe('ordering and uniqueness', () => {
+describe('ordering', () => {
   it('sorts newest first, stable on ties', () => {
     const list = [
       makeArticle('b', '2020-10-10T10:00:00+02:00', { title: 'B' }),
@@ -54,15 +54,5 @@ describe('ordering and uniqueness', () => {
       makeArticle('a', '2020-10-10T10:00:00+02:00', { title: 'A' }),
     ];
     expect(list.sort(compareNewestFirst).map((a) => a.id)).toEqual(['c', 'a', 'b']);
-  });
-
-  it('names both files when two articles would share a URL', () => {
-    const one = makeArticle('one', '2020-10-10T10:00:00+02:00', { title: 'Samme tittel' });
-    const two = makeArticle('two', '2020-10-10T18:00:00+02:00', { title: 'Samme tittel' });
-    expect(() => assertUniquePaths([one, two])).toThrow(
-      /articles\/one\.md and articles\/two\.md .*\/2020\/10\/10\/samme-tittel\/.*slug/,
-    );
-    const otherDay = makeArticle('three', '2020-10-11T10:00:00+02:00', { title: 'Samme tittel' });
-    expect(() => assertUniquePaths([one, otherDay])).not.toThrow();
   });
 });

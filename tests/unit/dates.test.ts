@@ -56,6 +56,7 @@ describe('parseDateTime', () => {
       expect(parseDateTime(raw), raw).toMatchObject({ ok: false, problem: 'not-a-date' });
     }
     expect(parseDateTime('2020-02-29T12:00').ok).toBe(true);
+    expect(parseDateTime('2020-10-32')).toMatchObject({ ok: false, problem: 'not-a-date' });
   });
 
   it('refuses other formats', () => {

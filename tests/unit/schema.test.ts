@@ -27,8 +27,10 @@ describe('articleSchema', () => {
       'title: "title" is empty. Write a value or remove the line.',
     ]);
     expect(issues({ ...valid, category: 'verden' })[0]).toBe(
-      'category: "category" must be one of: innenriks, utenriks.',
+      'category: "category" must be one of: innenriks, utenriks (not "verden").',
     );
+    expect(issues({ date: valid.date, category: 'utenriks' })[0]).toMatch(/^title: "title" is required/);
+    expect(issues({ ...valid, title: 2020 })[0]).toMatch(/^title: "title" must be text.*double quotes/);
     expect(issues({ title: 'x', category: 'utenriks' })[0]).toMatch(/^date: "date" is required/);
     expect(issues({ ...valid, date: '2020-10-32T10:00:00' })[0]).toMatch(/^date: .*not a real calendar date/);
     expect(issues({ ...valid, date: '2020-10-10' })[0]).toMatch(/^date: .*no time of day/);

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { slugify } from '../slug';
+import { slugify } from '../slug.ts';
 
 const HEADING = /^h[2-6]$/;
 

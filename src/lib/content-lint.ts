@@ -1,0 +1,73 @@
+/**
+ * Warnings for articles that build but probably do not say what the editor meant. Pure: works
+ * on the parsed front-matter and the Markdown text.
+ */
+import type { ContentProblem } from './content-error.ts';
+import { KNOWN_FIELDS } from './schema.ts';
+
+const known = new Set<string>(KNOWN_FIELDS);
+
+/** Lines (1-based in the file) of single-line paragraphs matching `pattern`, outside code fences. */
+function standaloneLines(body: string, bodyLine: number, pattern: RegExp): number[] {
+  const lines = body.split(/\r?\n/);
+  const found: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s*(```|~~~)/.exec(line)?.[1];
+    if (marker) fence = fence === marker ? undefined : (fence ?? marker);
+    if (fence || marker || !pattern.test(line)) return;
+    const before = lines[i - 1];
+    const after = lines[i + 1];
+    // A real list has neighbouring items; a lone "- …" or "17. …" line is a paragraph gone wrong.
+    const isolated = (l: string | undefined) => l === undefined || l.trim() === '' || !pattern.test(l);
+    if ((before === undefined || before.trim() === '') && isolated(after) && isolated(before)) {
+      found.push(bodyLine + i);
+    }
+  });
+  return found;
+}
+
+export function lintArticle(
+  file: string,
+  data: Record<string, unknown>,
+  body: string,
+  bodyLine: number,
+): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  for (const key of Object.keys(data)) {
+    if (!known.has(key)) {
+      warnings.push({
+        file,
+        field: key,
+        problem: `Unknown field "${key}" is ignored.`,
+        fix: `Check the spelling; the fields are ${KNOWN_FIELDS.join(', ')}.`,
+      });
+    }
+  }
+  if (data.byline === undefined) {
+    warnings.push({
+      file,
+      field: 'byline',
+      problem: 'No byline.',
+      fix: 'Add e.g. "byline: NTB" or the reporter\'s name.',
+    });
+  }
+  for (const line of standaloneLines(body, bodyLine, /^- \S/)) {
+    warnings.push({
+      file,
+      line,
+      problem: 'A paragraph starts with "- " and becomes a bullet list.',
+      fix: 'For a quote, start it with an en dash and a space: "– ".',
+    });
+  }
+  for (const line of standaloneLines(body, bodyLine, /^\d{1,4}\. \S/)) {
+    warnings.push({
+      file,
+      line,
+      problem:
+        'A paragraph starts with a number and a full stop (like "17. mai") and becomes a numbered list.',
+      fix: 'Write a backslash before the full stop ("17\\. mai") to keep it as text.',
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,119 @@
+/**
+ * Validation of article files, shared by the content loader (every build) and
+ * `npm run check:content`, so both say exactly the same thing.
+ */
+import type { z } from 'astro/zod';
+import type { Article, ArticleData } from './articles.ts';
+import { ContentError, type ContentProblem } from './content-error.ts';
+import { lintArticle } from './content-lint.ts';
+import { parseArticleSource } from './frontmatter.ts';
+import { isReservedArticleSlug } from './urls.ts';
+
+export interface ValidatedArticle {
+  /** The front-matter as written (what Astro's loader stores and validates again). */
+  raw: Record<string, unknown>;
+  /** The front-matter after the schema, when valid. */
+  data: ArticleData | undefined;
+  body: string;
+  rawFrontmatter: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  errors: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+type ArticleSchema = z.ZodType<ArticleData, unknown>;
+
+/** Parses and checks one article file; never throws for problems in the file itself. */
+export function validateArticleFile(
+  contents: string,
+  file: string,
+  schema: ArticleSchema,
+  readBytes?: () => Uint8Array,
+): ValidatedArticle {
+  let source;
+  try {
+    source = parseArticleSource(contents, file, readBytes);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return {
+      raw: {},
+      data: undefined,
+      body: '',
+      rawFrontmatter: '',
+      bodyLine: 1,
+      errors: [error.problem],
+      warnings: [],
+    };
+  }
+  const { data: raw, body, rawFrontmatter, bodyLine } = source;
+  const errors: ContentProblem[] = [];
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
+      errors.push({ file, field, problem: issue.message, fix: '' });
+    }
+  }
+  if (body.trim() === '') {
+    errors.push({
+      file,
+      problem: 'The article has no text.',
+      fix: 'Write the article below the second "---" line.',
+    });
+  }
+  return {
+    raw,
+    data: result.success ? result.data : undefined,
+    body,
+    rawFrontmatter,
+    bodyLine,
+    errors,
+    warnings: lintArticle(file, raw, body, bodyLine),
+  };
+}
+
+/** Problems with the URL an article gets (empty or reserved slug). */
+export function urlProblems(article: Article): ContentProblem[] {
+  if (article.slug === '') {
+    return [
+      {
+        file: article.file,
+        field: 'title',
+        problem: 'The title gives an empty URL slug (no letters or digits).',
+        fix: 'Add a "slug" field, e.g. slug: vapenhvile-i-nagorno-karabakh.',
+      },
+    ];
+  }
+  if (isReservedArticleSlug(article.slug)) {
+    return [
+      {
+        file: article.file,
+        field: 'slug',
+        problem: `The URL slug "${article.slug}" is reserved for the site's own pages.`,
+        fix: 'Give the article another "slug" (or title).',
+      },
+    ];
+  }
+  return [];
+}
+
+/** Two articles with the same URL: both files named, one problem for each clash. */
+export function duplicateUrlProblems(articles: readonly Article[]): ContentProblem[] {
+  const byPath = new Map<string, Article>();
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    const other = byPath.get(article.path);
+    if (!other) {
+      byPath.set(article.path, article);
+      continue;
+    }
+    problems.push({
+      file: article.file,
+      field: 'slug',
+      problem: `${other.file} and ${article.file} would both be published at ${article.path}.`,
+      fix: 'Give one of them a different title or a "slug" field.',
+    });
+  }
+  return problems;
+}

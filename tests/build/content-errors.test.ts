@@ -1,0 +1,167 @@
+// Bad articles fail the build with every problem named (file, field, fix), warnings are
+// summarised, and nothing in content can run script in a page.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+
+const NOW = { BUILD_NOW: '2020-11-01T12:00:00+01:00' };
+
+function checkContent(contentDir: string) {
+  const result = spawnSync(process.execPath, ['scripts/check-content.ts'], {
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+/** Elements and attributes in a page that could run script, as readable strings. */
+function activeContent(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'element') {
+      const { tagName, properties } = node;
+      if (tagName === 'script' && properties.type !== 'application/ld+json') found.push('<script>');
+      if (['iframe', 'object', 'embed', 'frame'].includes(tagName)) found.push(`<${tagName}>`);
+      for (const [name, value] of Object.entries(properties)) {
+        if (/^on/i.test(name)) found.push(`${tagName}[${name}]`);
+        if (
+          /^(href|src|action|formAction)$/.test(name) &&
+          /^\s*(javascript|data|vbscript):/i.test(String(value))
+        ) {
+          found.push(`${tagName}[${name}=${String(value)}]`);
+        }
+      }
+    }
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(fromHtml(html));
+  return found;
+}
+
+/** The "✗ …" lines of a report. */
+const errorLines = (output: string) => output.split('\n').filter((l) => l.trimStart().startsWith('✗ '));
+
+describe('a folder of bad articles', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite('bad', { ...NOW, CONTENT_DIR: 'tests/fixtures/bad' });
+  });
+
+  it('fails the build', () => {
+    expect(build.status).not.toBe(0);
+    expect(listFiles(build.outDir.replace(/dist$/, '')).some((f) => f.endsWith('.html'))).toBe(false);
+  });
+
+  it.each([
+    ['articles/tom-tittel.md → title', '"title" is empty'],
+    ['articles/mangler-tittel.md → title', '"title" is required'],
+    ['articles/ukjent-kategori.md → category', 'must be one of: innenriks, utenriks, politikk, okonomi'],
+    ['articles/mangler-dato.md → date', '"date" is required'],
+    ['articles/umulig-dato.md → date', '"2020-10-32" is not a real calendar date'],
+    ['articles/umulig-dato-med-tid.md → date', 'is not a real calendar date and time'],
+    ['articles/dato-uten-tid.md → date', 'has no time of day'],
+    ['articles/oppdatert-for-dato.md → updated', '"updated" is before "date"'],
+    ['articles/ugyldig-yaml.md', 'not valid YAML (line 2)'],
+    ['articles/uavsluttet.md', 'never closed'],
+    ['articles/tom-tekst.md', 'has no text'],
+    ['articles/latin1.md', 'not valid UTF-8 (first bad byte at byte offset 90)'],
+    ['articles/dobbel-b.md → slug', 'articles/dobbel-a.md and articles/dobbel-b.md would both be published'],
+    ['articles/reservert-slug.md → slug', 'reserved'],
+    ['articles/bilde-uten-alt.md:10', 'has no alt text'],
+  ])('names %s', (where, what) => {
+    const line = errorLines(build.output).find((l) => l.includes(`${where}:`) || l.includes(`${where} `));
+    expect(line, `no error line for ${where} in:\n${build.output}`).toBeDefined();
+    expect(line).toContain(what);
+  });
+
+  it('reports them all in one run', () => {
+    expect(build.output).toContain('15 errors in 15 article files:');
+  });
+
+  it('npm run check:content gives the same messages without building', () => {
+    const check = checkContent('tests/fixtures/bad');
+    expect(check.status).toBe(1);
+    const lines = errorLines(check.output);
+    expect(lines).toHaveLength(14); // everything but the Markdown plugin error, which needs a render
+    for (const line of lines) expect(errorLines(build.output)).toContain(line);
+  });
+});
+
+describe('a folder with three bad files', () => {
+  it('reports all three in one build', () => {
+    const build = buildSite('three-bad', { ...NOW, CONTENT_DIR: 'tests/fixtures/three-bad' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('3 errors in 3 article files:');
+    for (const file of ['ukjent-kategori.md → category', 'mangler-dato.md → date', 'ugyldig-yaml.md']) {
+      expect(build.output).toContain(`articles/${file}`);
+    }
+  });
+});
+
+describe('warnings', () => {
+  it('are listed in one summary and the build goes on', () => {
+    const build = buildSite('warnings', { ...NOW, CONTENT_DIR: 'tests/fixtures/warnings' });
+    expect(build.status).toBe(0);
+    expect(build.output).toContain('4 warnings (the build goes on):');
+    expect(build.output).toContain('articles/advarsler.md → forfatter: Unknown field "forfatter"');
+    expect(build.output).toContain('articles/advarsler.md → byline: No byline.');
+    expect(build.output).toContain('articles/advarsler.md:10: A paragraph starts with "- "');
+    expect(build.output).toContain(
+      'articles/advarsler.md:12: A paragraph starts with a number and a full stop',
+    );
+  });
+});
+
+describe('unsafe content', () => {
+  let html: string;
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite('unsafe', { ...NOW, CONTENT_DIR: 'tests/fixtures/unsafe' });
+    if (build.status !== 0) throw new Error(build.output);
+    const page = listFiles(build.outDir).find(
+      (f) => f.startsWith('2020/10/10/') && f !== '2020/10/10/index.html',
+    );
+    html = readPage(build.outDir, `/${page}`);
+  });
+
+  it('runs no script from content anywhere', () => {
+    for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
+      // Parsed as a browser would: what is an element or attribute, not what merely looks like one.
+      const active = activeContent(readFileSync(join(build.outDir, file), 'utf8'));
+      expect(active, file).toEqual([]);
+    }
+  });
+
+  it('escapes front-matter values', () => {
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; Farlig tittel');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt; Farlig ingress');
+    expect(html).toContain('NTB &lt;img src=x onerror=alert(2)&gt;');
+  });
+
+  it('keeps ordinary formatting, links, images with alt text and tables', () => {
+    expect(html).toContain('<strong>fet</strong>');
+    expect(html).toContain('<em>kursiv</em>');
+    expect(html).toContain('<a href="https://www.ntb.no/">trygg lenke</a>');
+    expect(html).toMatch(/<img src="https:\/\/example\.com\/bilde\.jpg" alt="Et bilde med alt-tekst"/);
+    expect(html).toMatch(/<table>[\s\S]*<td>Jerevan<\/td>/);
+    expect(html).toContain('Avsnitt med hendelse');
+  });
+
+  it('the check finds active content when there is some', () => {
+    expect(activeContent('<p onclick="x()"><a href="javascript:x()">a</a><script>x()</script></p>')).toEqual([
+      'p[onClick]',
+      'a[href=javascript:x()]',
+      '<script>',
+    ]);
+  });
+
+  it('keeps any JSON-LD parseable', () => {
+    for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+      expect(() => JSON.parse(m[1] ?? '')).not.toThrow();
+    }
+  });
+});

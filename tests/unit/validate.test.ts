@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, formatReport } from '../../src/lib/content-error';
+import { lintArticle } from '../../src/lib/content-lint';
+import { articleSchema } from '../../src/lib/schema';
+import { duplicateUrlProblems, urlProblems, validateArticleFile } from '../../src/lib/validate';
+import { makeArticle } from '../helpers/articles';
+
+const schema = articleSchema(['innenriks', 'utenriks']);
+const file = (frontmatter: string, body = 'Tekst.') => `---\n${frontmatter}\n---\n\n${body}\n`;
+
+describe('validateArticleFile', () => {
+  it('returns the data of a good file without problems', () => {
+    const result = validateArticleFile(
+      file('title: Hei\ndate: 2020-10-10T10:00\ncategory: utenriks\nbyline: NTB'),
+      'articles/a.md',
+      schema,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.data?.title).toBe('Hei');
+    expect(result.bodyLine).toBe(7);
+  });
+
+  it('reports every field problem of a file at once, with file and field', () => {
+    const result = validateArticleFile(
+      file('title: ""\ndate: 2020-10-32T10:00\ncategory: verden'),
+      'articles/b.md',
+      schema,
+    );
+    expect(result.errors.map(formatProblem)).toEqual([
+      'articles/b.md → title: "title" is empty. Write a value or remove the line.',
+      expect.stringMatching(/^articles\/b\.md → date: "2020-10-32T10:00" is not a real calendar date/),
+      'articles/b.md → category: "category" must be one of: innenriks, utenriks (not "verden").',
+    ]);
+  });
+
+  it('reports an empty body and unparseable files as errors, not exceptions', () => {
+    const empty = validateArticleFile(
+      file('title: Hei\ndate: 2020-10-10T10:00\ncategory: utenriks', '  '),
+      'e.md',
+      schema,
+    );
+    expect(empty.errors.map((e) => e.problem)).toEqual(['The article has no text.']);
+    const unclosed = validateArticleFile('---\ntitle: Hei\n', 'u.md', schema);
+    expect(unclosed.errors[0]?.problem).toMatch(/never closed/);
+  });
+});
+
+describe('lintArticle', () => {
+  it('warns about unknown fields and a missing byline', () => {
+    const warnings = lintArticle('a.md', { title: 'x', forfatter: 'Ola' }, 'Tekst.', 6);
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/^a\.md → forfatter: Unknown field "forfatter" is ignored\. Check the spelling/),
+      'a.md → byline: No byline. Add e.g. "byline: NTB" or the reporter\'s name.',
+    ]);
+  });
+
+  it('warns about a "- " quote paragraph and a "17. mai" paragraph, with line numbers', () => {
+    const body = [
+      'Innledning.',
+      '',
+      '- Vi er fornøyde, sier hun.',
+      '',
+      '17. mai ble feiret.',
+      '',
+      'Slutt.',
+    ].join('\n');
+    const warnings = lintArticle('a.md', { byline: 'NTB' }, body, 6);
+    expect(warnings.map((w) => [w.line, w.problem.slice(0, 30)])).toEqual([
+      [8, 'A paragraph starts with "- " a'],
+      [10, 'A paragraph starts with a numb'],
+    ]);
+  });
+
+  it('leaves real lists and code alone', () => {
+    const body = ['- en', '- to', '', '1. første', '2. andre', '', '```', '- kode', '```'].join('\n');
+    expect(lintArticle('a.md', { byline: 'NTB' }, body, 6)).toEqual([]);
+  });
+});
+
+describe('URL checks', () => {
+  it('names both files when two articles would share a URL', () => {
+    const one = makeArticle('one', '2020-10-10T10:00:00+02:00', { title: 'Samme tittel' });
+    const two = makeArticle('two', '2020-10-10T18:00:00+02:00', { title: 'Samme tittel' });
+    const [problem] = duplicateUrlProblems([one, two]);
+    expect(problem && formatProblem(problem)).toBe(
+      'articles/two.md → slug: articles/one.md and articles/two.md would both be published at /2020/10/10/samme-tittel/. Give one of them a different title or a "slug" field.',
+    );
+    const otherDay = makeArticle('three', '2020-10-11T10:00:00+02:00', { title: 'Samme tittel' });
+    expect(duplicateUrlProblems([one, otherDay])).toEqual([]);
+  });
+
+  it('refuses reserved and empty slugs', () => {
+    expect(urlProblems(makeArticle('a', '2020-10-10T10:00', { slug: 'side' }))[0]?.problem).toMatch(
+      /reserved/,
+    );
+    expect(urlProblems(makeArticle('b', '2020-10-10T10:00', { title: '«»' }))[0]?.problem).toMatch(
+      /empty URL slug/,
+    );
+  });
+
+  it('formats a report of errors and warnings', () => {
+    const report = formatReport(
+      [{ file: 'a.md', field: 'title', problem: 'Empty.', fix: 'Write one.' }],
+      [{ file: 'b.md', line: 3, problem: 'Hmm.', fix: '' }],
+    );
+    expect(report).toBe(
+      '1 error in 1 article file:\n  ✗ a.md → title: Empty. Write one.\n1 warning (the build goes on):\n  ! b.md:3: Hmm.',
+    );
+  });
+});
