@@ -1,0 +1,65 @@
+/**
+ * Writing new article files (for `npm run new` and `npm run import`): the front-matter in the
+ * documented order, the file name and folder from the Oslo date, never overwriting.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isoOslo, osloDay } from './dates.ts';
+
+export interface NewArticleFields {
+  title: string;
+  date: Date;
+  category: string;
+  byline?: string | undefined;
+  dateline?: string | undefined;
+  lede?: string | undefined;
+  tags?: string[] | undefined;
+  draft?: boolean | undefined;
+}
+
+/** A YAML scalar that round-trips any text: JSON strings are valid YAML double-quoted strings. */
+const quote = (text: string) => JSON.stringify(text);
+
+/** The Markdown file: front-matter (date with its Oslo offset) and body. */
+export function articleMarkdown(fields: NewArticleFields, body: string): string {
+  const lines = [
+    '---',
+    `title: ${quote(fields.title)}`,
+    `date: ${isoOslo(fields.date)}`,
+    `category: ${fields.category}`,
+  ];
+  if (fields.byline) lines.push(`byline: ${quote(fields.byline)}`);
+  if (fields.dateline) lines.push(`dateline: ${quote(fields.dateline)}`);
+  if (fields.lede) lines.push(`lede: ${quote(fields.lede)}`);
+  if (fields.tags && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(quote).join(', ')}]`);
+  if (fields.draft) lines.push('draft: true');
+  lines.push('---', '');
+  return `${lines.join('\n')}\n${body.trim()}\n`;
+}
+
+/** <articles>/<yyyy>/<mm>/<slug>.md, by the Oslo date of publication. */
+export function articleFilePath(articlesDir: string, date: Date, slug: string): string {
+  const { year, month } = osloDay(date);
+  return join(articlesDir, year, month, `${slug}.md`);
+}
+
+/** Writes a new file; throws (and writes nothing) when it already exists. */
+export function writeNewFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new Error(`${path} already exists; nothing was written. Choose another title or --slug.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+export interface CreatedArticle {
+  path: string;
+  /** Site path with the deploy base, e.g. /nyheter/2020/10/10/slug/. */
+  url: string;
+}
