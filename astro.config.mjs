@@ -2,20 +2,25 @@
 // Site and base path come from the environment (see README, "Configuration"); Markdown goes
 // through remark and rehype with our plugins. No logic lives here.
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
+import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
 import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
 import { articleSanitizeSchema } from './src/lib/markdown/sanitize-schema.ts';
+import { sitemapOptions } from './src/lib/sitemaps.ts';
 
 const env = process.env;
+const site = env.SITE_URL || 'http://localhost:4321';
+const base = env.BASE_PATH || '/';
 
 export default defineConfig({
-  site: env.SITE_URL || 'http://localhost:4321',
-  base: env.BASE_PATH || '/',
+  site,
+  base,
   trailingSlash: 'always',
   outDir: env.OUT_DIR || './dist',
   // The content-layer cache; separate per fixture build in the tests.
@@ -25,13 +30,24 @@ export default defineConfig({
   // Every article has exactly one URL; a clash is an error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
-  integrations: [buildFlags()],
+  // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
+  // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
+  security: { csp: true },
+  integrations: [buildFlags(), sitemap(sitemapOptions(site, base))],
   markdown: {
+    // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkDerivedLede],
       // Raw HTML in articles is parsed, then sanitised, before anything else sees it: nothing in
       // content can run script in a reader's browser. Heading ids come after the sanitiser.
-      rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeRequireAlt, rehypeHeadingIds],
+      rehypePlugins: [
+        rehypeRaw,
+        [rehypeSanitize, articleSanitizeSchema],
+        rehypeRequireAlt,
+        [rehypeBaseLinks, { base }],
+        rehypeHeadingIds,
+      ],
       // Norwegian typography: «guillemets» for double quotes, en dash for "--".
       smartypants: {
         dashes: 'oldschool',

@@ -2,3 +2,5 @@
 declare const __SHOW_DRAFTS__: boolean;
 /** The deploy base from astro.config.mjs (set by src/lib/build-flags.ts). */
 declare const __BASE_PATH__: string;
+/** The site's origin (SITE_URL) from astro.config.mjs (set by src/lib/build-flags.ts). */
+declare const __SITE_URL__: string;

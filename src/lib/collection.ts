@@ -7,7 +7,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, toArticle, type Article } from './articles.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { formatReport } from './content-error.ts';
+import { recordLastmod } from './build-manifest.ts';
+import { formatDateTime, isoOslo } from './dates.ts';
 import { getBuildNow } from './now.ts';
+import { absoluteUrl } from './urls.ts';
 import { duplicateUrlProblems } from './validate.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -16,6 +19,10 @@ export interface SiteData {
   archive: Archive;
   /** The content entry of a published article, for render(). */
   entry(id: string): ArticleEntry;
+  /** The article's rendered, sanitised body HTML (for feeds). */
+  html(article: Article): string;
+  /** The build's "now". */
+  now: Date;
 }
 
 function derivedLede(entry: ArticleEntry): string | undefined {
@@ -23,6 +30,21 @@ function derivedLede(entry: ArticleEntry): string | undefined {
   const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
   const value = frontmatter?.derivedLede;
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Embargoed articles go live only with a rebuild: say when the next one is due, so operators
+ * can schedule it (README, "Deploy").
+ */
+function announceNextEmbargo(all: readonly Article[], now: Date): void {
+  const next = all
+    .filter((a) => !a.draft && a.date.getTime() > now.getTime())
+    .sort((a, b) => a.date.getTime() - b.date.getTime())[0];
+  if (next) {
+    console.log(
+      `[embargo] Next embargoed article: ${next.file} at ${isoOslo(next.date)} (${formatDateTime(next.date)}). Rebuild after that time to publish it.`,
+    );
+  }
 }
 
 async function load(): Promise<SiteData> {
@@ -46,7 +68,11 @@ async function load(): Promise<SiteData> {
     if (!found) throw new Error(`No content entry for article "${id}".`);
     return found;
   };
-  return { archive: buildArchive(published), entry };
+  for (const article of published) {
+    recordLastmod(absoluteUrl(article.path), isoOslo(article.updated ?? article.date));
+  }
+  announceNextEmbargo(all, now);
+  return { archive: buildArchive(published), entry, html: (a) => entry(a.id).rendered?.html ?? '', now };
 }
 
 let siteData: Promise<SiteData> | undefined;

@@ -13,6 +13,9 @@ export const PAGE_SEGMENT = 'side';
 /** The deploy base, always with a trailing slash ("/" or "/nyheter/"). */
 export const BASE: string = normaliseBase(typeof __BASE_PATH__ === 'string' ? __BASE_PATH__ : '/');
 
+/** The deployed site's origin (SITE_URL), for absolute URLs. */
+export const SITE_URL: string = typeof __SITE_URL__ === 'string' ? __SITE_URL__ : 'http://localhost:4321';
+
 /** "/nyheter" and "nyheter/" both become "/nyheter/"; "" becomes "/". */
 export function normaliseBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
@@ -57,4 +60,31 @@ export function isReservedArticleSlug(slug: string): boolean {
 /** True when a category slug would collide with a year or one of the site's own pages. */
 export function isReservedTopLevelSegment(segment: string): boolean {
   return /^\d{4}$/.test(segment) || RESERVED_SEGMENTS.has(segment);
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** The site-wide feed ("/rss.xml") or a category's ("/utenriks/rss.xml"). */
+export function feedPath(format: FeedFormat, category?: string): string {
+  return `${category ? categoryPath(category) : '/'}${FEED_FILES[format]}`;
+}
+
+export const newsSitemapPath = (): string => '/news-sitemap.xml';
+export const sitemapIndexPath = (): string => '/sitemap-index.xml';
+
+/** An absolute URL for a site path: origin from SITE_URL, plus the deploy base. */
+export function absoluteUrl(path: string, site: URL | string = SITE_URL, base: string = BASE): string {
+  return new URL(href(path, base), site).href;
+}
+
+/**
+ * Site-relative links and images ("/2020/…") in rendered article HTML made absolute, for feeds
+ * read outside the site. The HTML comes from our sanitised pipeline, so attributes are always
+ * double-quoted and already carry the deploy base.
+ */
+export function absolutizeHtml(html: string, site: URL | string): string {
+  const origin = new URL(site).origin;
+  return html.replace(/\s(href|src)="\/(?!\/)/g, (_, attr: string) => ` ${attr}="${origin}/`);
 }

@@ -3,14 +3,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxConfig } from '../../src/lib/deploy/nginx';
 import { SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
+import { staticHostHeaders } from '../../src/lib/deploy/static-headers';
 import { listFiles } from '../helpers/build';
 import { serveWithNginx, type RunningServer } from '../helpers/nginx';
 import { NTB_PATH, SITES } from './sites';
 
-it('deploy/nginx.conf is what the generator writes (no drift)', () => {
+it('deploy/nginx.conf and public/_headers are what the generator writes (no drift)', () => {
   expect(readFileSync('deploy/nginx.conf', 'utf8')).toBe(
     nginxConfig({ listen: '80', root: '/var/www/nyheter', base: '/' }),
   );
+  expect(readFileSync('public/_headers', 'utf8')).toBe(staticHostHeaders('/'));
 });
 
 for (const site of Object.values(SITES)) {

@@ -3,18 +3,17 @@
  * configuration (and, later, static-host header files).
  */
 
-/** Content-Security-Policy: the site loads only its own files and runs no inline script. */
+/**
+ * The header part of the Content-Security-Policy: the directives a <meta> CSP cannot carry
+ * (frame-ancestors) and the ones that need no per-page hashes. script-src and style-src come
+ * from Astro's hash-based <meta> CSP on every page (astro.config.mjs, security.csp); both
+ * policies apply.
+ */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
+  "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  "object-src 'none'",
 ].join('; ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -1,0 +1,182 @@
+/**
+ * Feeds for feed readers: Atom 1.0 and JSON Feed 1.1 written here, RSS 2.0 through
+ * @astrojs/rss (src/pages). One model for all three, newest first, full article HTML,
+ * absolute URLs, Oslo-offset times; an update is its own field, never a new publication date.
+ */
+import type { Article } from './articles.ts';
+import type { Category } from './categories.ts';
+import { isoOslo } from './dates.ts';
+import { SITE } from './site.ts';
+import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from './urls.ts';
+
+/** Items per feed: enough for a reader who checks once a day on a busy news day. */
+export const FEED_SIZE = 50;
+
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** Full, sanitised article HTML with absolute links. */
+  html: string;
+  published: Date;
+  updated: Date | undefined;
+  category: Category;
+  tags: string[];
+  byline: string | undefined;
+}
+
+export interface Feed {
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors (front page or category page), absolute. */
+  pageUrl: string;
+  /** Absolute URL of this feed in each format. */
+  urls: Record<FeedFormat, string>;
+  /** Latest publication or update among the items (or the build time for an empty feed). */
+  updated: Date;
+  items: FeedItem[];
+}
+
+export function buildFeed(options: {
+  articles: readonly Article[];
+  category?: Category | undefined;
+  categoryOf: (slug: string) => Category;
+  htmlOf: (article: Article) => string;
+  site: URL | string;
+  now: Date;
+}): Feed {
+  const { articles, category, categoryOf, htmlOf, site, now } = options;
+  const items = articles.slice(0, FEED_SIZE).map((a): FeedItem => {
+    const url = absoluteUrl(a.path, site);
+    return {
+      id: url,
+      url,
+      title: a.title,
+      summary: a.summary,
+      html: absolutizeHtml(htmlOf(a), site),
+      published: a.date,
+      updated: a.updated,
+      category: categoryOf(a.category),
+      tags: a.tags,
+      byline: a.byline,
+    };
+  });
+  const updated = items.reduce<Date | undefined>((latest, item) => {
+    const t = item.updated ?? item.published;
+    return !latest || t > latest ? t : latest;
+  }, undefined);
+  const slug = category?.slug;
+  return {
+    title: category ? `${category.name} – ${SITE.name}` : SITE.name,
+    description: category?.description || SITE.description,
+    pageUrl: absoluteUrl(category ? categoryPath(category.slug) : homePath(), site),
+    urls: {
+      rss: absoluteUrl(feedPath('rss', slug), site),
+      atom: absoluteUrl(feedPath('atom', slug), site),
+      json: absoluteUrl(feedPath('json', slug), site),
+    },
+    updated: updated ?? now,
+    items,
+  };
+}
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
+
+/** Atom 1.0 (RFC 4287). */
+export function atomXml(feed: Feed): string {
+  const entries = feed.items.map((item) =>
+    [
+      '  <entry>',
+      `    <id>${escapeXml(item.id)}</id>`,
+      `    <title>${escapeXml(item.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+      `    <published>${isoOslo(item.published)}</published>`,
+      `    <updated>${isoOslo(item.updated ?? item.published)}</updated>`,
+      item.byline ? `    <author><name>${escapeXml(item.byline)}</name></author>` : '',
+      `    <category term="${escapeXml(item.category.slug)}" label="${escapeXml(item.category.name)}"/>`,
+      ...item.tags.map((tag) => `    <category term="${escapeXml(tag)}"/>`),
+      `    <summary>${escapeXml(item.summary)}</summary>`,
+      `    <content type="html">${escapeXml(item.html)}</content>`,
+      '  </entry>',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE.language}">`,
+    `  <id>${escapeXml(feed.urls.atom)}</id>`,
+    `  <title>${escapeXml(feed.title)}</title>`,
+    `  <subtitle>${escapeXml(feed.description)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.urls.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.pageUrl)}"/>`,
+    `  <updated>${isoOslo(feed.updated)}</updated>`,
+    `  <author><name>${escapeXml(SITE.name)}</name></author>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function jsonFeed(feed: Feed) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    description: feed.description,
+    home_page_url: feed.pageUrl,
+    feed_url: feed.urls.json,
+    language: SITE.language,
+    items: feed.items.map((item) => ({
+      id: item.id,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.html,
+      date_published: isoOslo(item.published),
+      ...(item.updated ? { date_modified: isoOslo(item.updated) } : {}),
+      ...(item.byline ? { authors: [{ name: item.byline }] } : {}),
+      tags: [item.category.name, ...item.tags],
+    })),
+  };
+}
+
+/** Options for @astrojs/rss (RSS 2.0). Its pubDate is GMT by the RSS spec; updates go in atom:updated. */
+export function rssOptions(feed: Feed) {
+  return {
+    title: feed.title,
+    description: feed.description,
+    site: feed.pageUrl,
+    xmlns: {
+      atom: 'http://www.w3.org/2005/Atom',
+      dc: 'http://purl.org/dc/elements/1.1/',
+      content: 'http://purl.org/rss/1.0/modules/content/',
+    },
+    customData: [
+      `<language>${SITE.language}</language>`,
+      `<atom:link href="${escapeXml(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ].join(''),
+    trailingSlash: true,
+    items: feed.items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      pubDate: item.published,
+      description: item.summary,
+      content: item.html,
+      categories: [item.category.name, ...item.tags],
+      customData: [
+        `<guid isPermaLink="true">${escapeXml(item.id)}</guid>`,
+        item.byline ? `<dc:creator>${escapeXml(item.byline)}</dc:creator>` : '',
+        item.updated ? `<atom:updated>${isoOslo(item.updated)}</atom:updated>` : '',
+      ].join(''),
+    })),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * schema.org JSON-LD for article pages (NewsArticle, BreadcrumbList) and Open Graph meta.
+ * `jsonLd()` escapes so that no front-matter value can end the <script> block.
+ */
+import type { Article } from './articles.ts';
+import type { Crumb } from './breadcrumbs.ts';
+import type { Category } from './categories.ts';
+import { isoOslo } from './dates.ts';
+import { SITE } from './site.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** The publisher's logo, in public/. */
+export const LOGO_PATH = '/logo.svg';
+
+export function newsArticleLd(
+  article: Article,
+  category: Category,
+  options: { image?: string | undefined } = {},
+) {
+  const url = absoluteUrl(article.path);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary || undefined,
+    datePublished: isoOslo(article.date),
+    dateModified: isoOslo(article.updated ?? article.date),
+    ...(article.byline ? { author: { '@type': 'Organization', name: article.byline } } : {}),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: SITE.name,
+      url: absoluteUrl('/'),
+      logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO_PATH) },
+    },
+    articleSection: category.name,
+    ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
+    inLanguage: SITE.language,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(options.image ? { image: [options.image] } : {}),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+  };
+}
+
+export function breadcrumbLd(crumbs: readonly Crumb[], currentPath: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.label,
+      item: absoluteUrl(crumb.path ?? currentPath),
+    })),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> block: "<", ">" and "&" as \u escapes (so
+ * "</script>" in a title cannot close the block), and the JavaScript line terminators too.
+ */
+export function jsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The first image in the article body, as an absolute URL, for JSON-LD and og:image. */
+export function firstImage(imagePaths: readonly string[] | undefined): string | undefined {
+  const src = imagePaths?.find((p) => /^https?:\/\//.test(p) || p.startsWith('/'));
+  return src && (src.startsWith('/') ? new URL(src, absoluteUrl('/')).href : src);
+}
+
+export interface OpenGraph {
+  type: 'website' | 'article';
+  image?: string | undefined;
+  article?:
+    | {
+        publishedTime: string;
+        modifiedTime: string;
+        section: string;
+        tags: string[];
+      }
+    | undefined;
+}
+
+export function articleOpenGraph(article: Article, category: Category, image?: string): OpenGraph {
+  return {
+    type: 'article',
+    image,
+    article: {
+      publishedTime: isoOslo(article.date),
+      modifiedTime: isoOslo(article.updated ?? article.date),
+      section: category.name,
+      tags: article.tags,
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { APIContext } from 'astro';
+import { categoryFeedPaths, getFeed } from '../../lib/feed-data';
+import { atomXml } from '../../lib/feeds';
+
+export const getStaticPaths = categoryFeedPaths;
+export const GET = async ({ params }: APIContext) =>
+  new Response(atomXml(await getFeed(params.category)), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });

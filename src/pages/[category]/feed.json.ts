@@ -1,0 +1,9 @@
+import type { APIContext } from 'astro';
+import { categoryFeedPaths, getFeed } from '../../lib/feed-data';
+import { jsonFeed } from '../../lib/feeds';
+
+export const getStaticPaths = categoryFeedPaths;
+export const GET = async ({ params }: APIContext) =>
+  new Response(JSON.stringify(jsonFeed(await getFeed(params.category))), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });

@@ -1,0 +1,4 @@
+import { robotsTxt } from '../lib/sitemaps';
+
+export const GET = () =>
+  new Response(robotsTxt(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
