@@ -169,6 +169,12 @@ describe('drafts and embargoed articles leave no trace', () => {
     }
   });
 
+  it('the build names the next embargo, so a rebuild can be scheduled', () => {
+    expect(site.output).toContain(
+      '[embargo] Next embargoed article: articles/2020/embargo.md at 2020-11-02T08:00:00+01:00 (mandag 2. november 2020 kl. 08.00).',
+    );
+  });
+
   it('leave no empty month for the embargoed article', () => {
     expect(listFiles(site.outDir).some((f) => f.startsWith('2020/11/'))).toBe(false);
   });
@@ -180,6 +186,15 @@ describe('under a sub-path (BASE_PATH=/nyheter/)', () => {
     const html = readPage(subPath.outDir, '/');
     expect(html).toContain('href="/nyheter/2020/10/25/klokken-stilles-tilbake/"');
     expect(html).toMatch(/href="\/nyheter\/_astro\/[^"]+\.css"/);
+  });
+
+  it('gives site-relative links written in Markdown the base path', () => {
+    expect(readPage(site.outDir, '/2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/')).toContain(
+      '<a href="/2020/10/11/midnattsmote-i-oslo/">midnattsmøtet</a>',
+    );
+    expect(
+      readPage(subPath.outDir, '/2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/'),
+    ).toContain('<a href="/nyheter/2020/10/11/midnattsmote-i-oslo/">midnattsmøtet</a>');
   });
 
   it('has an absolute canonical URL from SITE_URL and BASE_PATH', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  absoluteUrl,
+  absolutizeHtml,
   articlePath,
   categoryPath,
   dayPath,
+  feedPath,
   href,
   isReservedTopLevelSegment,
   monthPath,
@@ -45,5 +48,26 @@ describe('urls', () => {
     expect(isReservedTopLevelSegment('2020')).toBe(true);
     expect(isReservedTopLevelSegment('side')).toBe(true);
     expect(isReservedTopLevelSegment('utenriks')).toBe(false);
+  });
+});
+
+describe('absolute URLs', () => {
+  it('joins SITE_URL, the base and the path', () => {
+    expect(absoluteUrl('/2020/', 'https://nyheter.example.no', '/nyheter/')).toBe(
+      'https://nyheter.example.no/nyheter/2020/',
+    );
+    expect(feedPath('rss')).toBe('/rss.xml');
+    expect(feedPath('json', 'utenriks')).toBe('/utenriks/feed.json');
+  });
+
+  it('makes site-relative links in HTML absolute, leaving others alone', () => {
+    expect(
+      absolutizeHtml(
+        '<a href="/nyheter/2020/">a</a> <img src="/x.png" alt=""> <a href="https://ntb.no/">b</a> <a href="//cdn/x">c</a>',
+        'https://nyheter.example.no',
+      ),
+    ).toBe(
+      '<a href="https://nyheter.example.no/nyheter/2020/">a</a> <img src="https://nyheter.example.no/x.png" alt=""> <a href="https://ntb.no/">b</a> <a href="//cdn/x">c</a>',
+    );
   });
 });

@@ -1,0 +1,253 @@
+// Feeds, sitemaps and structured data, parsed as feed readers and search engines would.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+
+const SITE_URL = 'https://nyheter.example.no';
+const NTB = '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
+const NTB_URL = `${SITE_URL}/${NTB}`;
+const TITLE = 'Angrep og motangrep da våpenhvilen i Nagorno-Karabakh skulle tre i kraft';
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+function xml(build: BuildResult, file: string) {
+  const text = readFileSync(join(build.outDir, file), 'utf8');
+  expect(XMLValidator.validate(text), `${file} is well-formed XML`).toBe(true);
+  return parser.parse(text);
+}
+const json = (build: BuildResult, file: string) => JSON.parse(readFileSync(join(build.outDir, file), 'utf8'));
+const newsUrls = (build: BuildResult) =>
+  asList<{ loc: string }>(xml(build, 'news-sitemap.xml').urlset.url).map((u) => u.loc);
+
+let site: BuildResult;
+let later: BuildResult;
+let subPath: BuildResult;
+let dates: BuildResult;
+
+beforeAll(() => {
+  site = buildSite('dist-site', { SITE_URL, BUILD_NOW: '2020-10-11T08:00:00+02:00' });
+  if (site.status !== 0) throw new Error(site.output);
+  later = buildSite('dist-later', { SITE_URL, BUILD_NOW: '2020-10-13T08:00:00+02:00' });
+  if (later.status !== 0) throw new Error(later.output);
+  subPath = buildSite('dist-subpath', {
+    SITE_URL,
+    BASE_PATH: '/nyheter/',
+    BUILD_NOW: '2020-10-11T08:00:00+02:00',
+  });
+  if (subPath.status !== 0) throw new Error(subPath.output);
+  dates = buildSite('dist-dates', {
+    SITE_URL,
+    CONTENT_DIR: 'tests/fixtures/dates',
+    BUILD_NOW: '2020-10-26T08:00:00+01:00',
+  });
+  if (dates.status !== 0) throw new Error(dates.output);
+});
+
+describe('feeds', () => {
+  it.each(['rss.xml', 'utenriks/rss.xml'])('%s is RSS 2.0 with the full article', (file) => {
+    const channel = xml(site, file).rss.channel;
+    expect(channel.language).toBe('nb');
+    const [item] = asList(channel.item);
+    expect(item.title).toBe(TITLE);
+    expect(item.link).toBe(NTB_URL);
+    expect(new Date(item.pubDate).toISOString()).toBe('2020-10-10T08:40:00.000Z');
+    expect(item['content:encoded']).toContain('<h2 id="fredssamtaler-i-moskva">Fredssamtaler i Moskva</h2>');
+    expect(item['content:encoded']).toContain('Frankrikes president Emmanuel Macron.');
+    expect(item['dc:creator']).toBe('NTB');
+  });
+
+  it.each(['atom.xml', 'utenriks/atom.xml'])('%s is Atom 1.0 with Oslo-offset dates', (file) => {
+    const feed = xml(site, file).feed;
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    const [entry] = asList(feed.entry);
+    expect(entry.id).toBe(NTB_URL);
+    expect(entry.link['@href']).toBe(NTB_URL);
+    expect(entry.published).toBe('2020-10-10T10:40:00+02:00');
+    expect(entry.updated).toBe('2020-10-10T10:40:00+02:00');
+    expect(entry.content['#text']).toContain('– Siste mulighet');
+  });
+
+  it.each(['feed.json', 'utenriks/feed.json'])('%s is JSON Feed 1.1', (file) => {
+    const feed = json(site, file);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.feed_url).toBe(`${SITE_URL}/${file}`);
+    const [item] = feed.items;
+    expect(item).toMatchObject({
+      id: NTB_URL,
+      url: NTB_URL,
+      title: TITLE,
+      date_published: '2020-10-10T10:40:00+02:00',
+    });
+    expect(item.content_html).toContain('<p>– Armenske væpnede styrker');
+    expect(item.date_modified).toBeUndefined();
+  });
+
+  it('a category feed has only its category, newest first', () => {
+    expect(json(site, 'innenriks/feed.json').items).toEqual([]);
+    const items = json(dates, 'innenriks/feed.json').items.map((i: { title: string }) => i.title);
+    expect(items).toEqual([
+      'Klokken stilles tilbake',
+      'Økende spenning før møtet i Ålesund – ærlig talt',
+      'Midnattsmøte i Oslo',
+    ]);
+  });
+
+  it('shows an update as an update, keeping the publication date', () => {
+    const path = '2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/';
+    const item = json(dates, 'feed.json').items.find((i: { url: string }) => i.url.endsWith(path));
+    expect(item).toMatchObject({
+      date_published: '2020-10-13T09:00:00+02:00',
+      date_modified: '2020-10-13T11:15:00+02:00',
+    });
+    const entry = asList(xml(dates, 'atom.xml').feed.entry).find((e: { id: string }) => e.id.endsWith(path));
+    expect([entry.published, entry.updated]).toEqual([
+      '2020-10-13T09:00:00+02:00',
+      '2020-10-13T11:15:00+02:00',
+    ]);
+    const rssItem = asList(xml(dates, 'rss.xml').rss.channel.item).find((i: { link: string }) =>
+      i.link.endsWith(path),
+    );
+    expect(new Date(rssItem.pubDate).toISOString()).toBe('2020-10-13T07:00:00.000Z');
+    expect(rssItem['atom:updated']).toBe('2020-10-13T11:15:00+02:00');
+  });
+
+  it('every page advertises its feeds; category pages their own first', () => {
+    const front = readPage(site.outDir, '/');
+    expect(front).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Nyhetsleseren (RSS)" href="/rss.xml">',
+    );
+    expect(front).toContain('type="application/atom+xml"');
+    expect(front).toContain('type="application/feed+json"');
+    const category = readPage(site.outDir, '/utenriks/');
+    expect(category.indexOf('href="/utenriks/rss.xml"')).toBeGreaterThan(-1);
+    expect(category.indexOf('href="/utenriks/rss.xml"')).toBeLessThan(category.indexOf('href="/rss.xml"'));
+  });
+});
+
+describe('sitemaps and robots.txt', () => {
+  it('has a sitemap index listing the page sitemap and the news sitemap', () => {
+    const index = asList<{ loc: string }>(xml(site, 'sitemap-index.xml').sitemapindex.sitemap).map(
+      (s) => s.loc,
+    );
+    expect(index).toEqual(
+      expect.arrayContaining([`${SITE_URL}/sitemap-0.xml`, `${SITE_URL}/news-sitemap.xml`]),
+    );
+  });
+
+  it('lists the article with its absolute URL and lastmod, and no 404 page', () => {
+    const urls = asList<{ loc: string; lastmod?: string }>(xml(site, 'sitemap-0.xml').urlset.url);
+    const article = urls.find((u) => u.loc === NTB_URL);
+    expect(article?.lastmod && new Date(article.lastmod).toISOString()).toBe('2020-10-10T08:40:00.000Z');
+    expect(urls.map((u) => u.loc)).toContain(`${SITE_URL}/utenriks/`);
+    expect(urls.some((u) => u.loc.includes('404'))).toBe(false);
+    const updated = asList<{ loc: string; lastmod?: string }>(xml(dates, 'sitemap-0.xml').urlset.url).find(
+      (u) => u.loc.endsWith('/okende-spenning-for-motet-i-alesund-aerlig-talt/'),
+    );
+    expect(updated?.lastmod && new Date(updated.lastmod).toISOString()).toBe('2020-10-13T09:15:00.000Z');
+  });
+
+  it('has the NTB report in the news sitemap within 48 hours, and not after', () => {
+    const news = xml(site, 'news-sitemap.xml').urlset;
+    const url = asList(news.url)[0];
+    expect(url.loc).toBe(NTB_URL);
+    expect(url['news:news']['news:publication']).toEqual({
+      'news:name': 'Nyhetsleseren',
+      'news:language': 'nb',
+    });
+    expect(url['news:news']['news:publication_date']).toBe('2020-10-10T10:40:00+02:00');
+    expect(url['news:news']['news:title']).toBe(TITLE);
+    expect(newsUrls(later)).toEqual([]);
+  });
+
+  it('drops the article from the news sitemap only, with a later BUILD_NOW', () => {
+    expect(asList(xml(later, 'rss.xml').rss.channel.item)).toHaveLength(1);
+    expect(json(later, 'feed.json').items).toHaveLength(1);
+    expect(asList<{ loc: string }>(xml(later, 'sitemap-0.xml').urlset.url).map((u) => u.loc)).toContain(
+      NTB_URL,
+    );
+  });
+
+  it('names the sitemaps in robots.txt', () => {
+    expect(readFileSync(join(site.outDir, 'robots.txt'), 'utf8')).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap-index.xml\nSitemap: ${SITE_URL}/news-sitemap.xml\n`,
+    );
+  });
+});
+
+describe('article page metadata', () => {
+  const ld = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    );
+
+  it('has NewsArticle JSON-LD with the required fields', () => {
+    const [article, breadcrumbs] = ld(readPage(site.outDir, `/${NTB}`));
+    expect(article).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: TITLE,
+      datePublished: '2020-10-10T10:40:00+02:00',
+      dateModified: '2020-10-10T10:40:00+02:00',
+      author: { '@type': 'Organization', name: 'NTB' },
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Nyhetsleseren',
+        logo: { '@type': 'ImageObject', url: `${SITE_URL}/logo.svg` },
+      },
+      articleSection: 'Utenriks',
+      inLanguage: 'nb',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': NTB_URL },
+    });
+    expect(breadcrumbs['@type']).toBe('BreadcrumbList');
+    expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([
+      `${SITE_URL}/`,
+      `${SITE_URL}/utenriks/`,
+      NTB_URL,
+    ]);
+  });
+
+  it('has dateline and dateModified from the front-matter when given', () => {
+    const [article] = ld(
+      readPage(dates.outDir, '/2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/'),
+    );
+    expect(article).toMatchObject({ dateline: 'ÅLESUND', dateModified: '2020-10-13T11:15:00+02:00' });
+  });
+
+  it('has an absolute canonical URL, Open Graph article meta and a CSP without unsafe-inline', () => {
+    const html = readPage(site.outDir, `/${NTB}`);
+    expect(html).toContain(`<link rel="canonical" href="${NTB_URL}">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2020-10-10T10:40:00+02:00">');
+    expect(html).toContain('<meta property="article:modified_time" content="2020-10-10T10:40:00+02:00">');
+    expect(html).toContain('<meta property="article:section" content="Utenriks">');
+    expect(html).toContain('<meta property="article:tag" content="Armenia">');
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('under a sub-path', () => {
+  const NTB_SUB = `${SITE_URL}/nyheter/${NTB}`;
+
+  it('puts feed, sitemap and canonical URLs under /nyheter/', () => {
+    expect(asList(xml(subPath, 'rss.xml').rss.channel.item)[0].link).toBe(NTB_SUB);
+    expect(json(subPath, 'utenriks/feed.json').feed_url).toBe(`${SITE_URL}/nyheter/utenriks/feed.json`);
+    expect(
+      asList<{ loc: string }>(xml(subPath, 'sitemap-index.xml').sitemapindex.sitemap).map((s) => s.loc),
+    ).toEqual(
+      expect.arrayContaining([`${SITE_URL}/nyheter/sitemap-0.xml`, `${SITE_URL}/nyheter/news-sitemap.xml`]),
+    );
+    expect(newsUrls(subPath)).toEqual([NTB_SUB]);
+    expect(readFileSync(join(subPath.outDir, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${SITE_URL}/nyheter/sitemap-index.xml`,
+    );
+    expect(readPage(subPath.outDir, `/${NTB}`)).toContain(`<link rel="canonical" href="${NTB_SUB}">`);
+    expect(readPage(subPath.outDir, '/')).toContain('href="/nyheter/rss.xml"');
+    expect(listFiles(subPath.outDir)).toContain('_headers');
+  });
+});
