@@ -170,8 +170,8 @@ describe('drafts and embargoed articles leave no trace', () => {
   });
 
   it('the build names the next embargo, so a rebuild can be scheduled', () => {
-    expect(site.output).toContain(
-      '[embargo] Next embargoed article: articles/2020/embargo.md at 2020-11-02T08:00:00+01:00 (mandag 2. november 2020 kl. 08.00).',
+    expect(site.output).toMatch(
+      /\[embargo\] Next embargoed article: \S*articles\/2020\/embargo\.md at 2020-11-02T08:00:00\+01:00 \(mandag 2\. november 2020 kl\. 08\.00\)\. Rebuild after that time/,
     );
   });
 
