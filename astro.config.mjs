@@ -7,10 +7,12 @@ import { defineConfig } from 'astro/config';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
+import { searchIndex } from './src/lib/search-integration.ts';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
 import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
+import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
 import { articleSanitizeSchema } from './src/lib/markdown/sanitize-schema.ts';
 import { sitemapOptions } from './src/lib/sitemaps.ts';
 
@@ -30,15 +32,18 @@ export default defineConfig({
   // Every article has exactly one URL; a clash is an error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  // The search script stays a cached file of its own: Astro inlines small scripts, and an
+  // inlined script loses Vite's helper for the run-time import() of Pagefind.
+  vite: { build: { assetsInlineLimit: 0 } },
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
   security: { csp: true },
-  integrations: [buildFlags(), sitemap(sitemapOptions(site, base))],
+  integrations: [buildFlags(), sitemap(sitemapOptions(site, base)), searchIndex()],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkDerivedLede],
+      remarkPlugins: [remarkDerivedLede, remarkReadingTime],
       // Raw HTML in articles is parsed, then sanitised, before anything else sees it: nothing in
       // content can run script in a reader's browser. Heading ids come after the sanitiser.
       rehypePlugins: [

@@ -5,6 +5,7 @@
  */
 import { compareNewestFirst, type Article } from './articles.ts';
 import type { OsloDay } from './dates.ts';
+import { relatedArticles } from './related.ts';
 
 export interface DayGroup {
   day: OsloDay;
@@ -45,6 +46,8 @@ export interface Archive {
   years: YearGroup[];
   /** Previous/next article in the same category, by article id. */
   neighbours: Map<string, Neighbours>;
+  /** Related articles (shared tags), by article id. */
+  related: Map<string, Article[]>;
 }
 
 export const dayKey = (d: OsloDay): string => `${d.year}-${d.month}-${d.day}`;
@@ -90,7 +93,7 @@ export function buildArchive(published: readonly Article[]): Archive {
       neighbours.set(article.id, { newer: list[i - 1], older: list[i + 1] });
     });
   }
-  return { articles, byCategory, days, years, neighbours };
+  return { articles, byCategory, days, years, neighbours, related: relatedArticles(articles) };
 }
 
 /** Splits a list into pages of `size`; an empty list still has one (empty) page. */

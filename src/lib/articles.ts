@@ -43,6 +43,8 @@ export interface Article {
   slug: string;
   /** Site path without the deploy base: /2020/10/10/slug/. */
   path: string;
+  /** Words in the body (0 when not rendered yet). */
+  wordCount: number;
 }
 
 /** Builds the Article from validated front-matter and the lede derived from the body. */
@@ -51,6 +53,7 @@ export function toArticle(
   file: string,
   data: ArticleData,
   derivedLede: string | undefined,
+  wordCount = 0,
 ): Article {
   const day = osloDay(data.date);
   const slug = data.slug ?? slugify(data.title);
@@ -70,6 +73,7 @@ export function toArticle(
     day,
     slug,
     path: articlePath(day, slug),
+    wordCount,
   };
 }
 

@@ -25,11 +25,15 @@ export interface SiteData {
   now: Date;
 }
 
-function derivedLede(entry: ArticleEntry): string | undefined {
-  // Set by src/lib/markdown/remark-derived-lede.ts when the entry was rendered.
+/** What our remark plugins stored in the render metadata (src/lib/markdown/). */
+function renderFacts(entry: ArticleEntry): { derivedLede: string | undefined; wordCount: number } {
   const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
-  const value = frontmatter?.derivedLede;
-  return typeof value === 'string' ? value : undefined;
+  const lede = frontmatter?.derivedLede;
+  const words = frontmatter?.wordCount;
+  return {
+    derivedLede: typeof lede === 'string' ? lede : undefined,
+    wordCount: typeof words === 'number' ? words : 0,
+  };
 }
 
 /**
@@ -52,9 +56,10 @@ async function load(): Promise<SiteData> {
   const now = getBuildNow();
   // Drafts are shown (and marked) only by the dev server, never in a build.
   const includeDrafts = __SHOW_DRAFTS__;
-  const all: Article[] = entries.map((entry) =>
-    toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede(entry)),
-  );
+  const all: Article[] = entries.map((entry) => {
+    const { derivedLede, wordCount } = renderFacts(entry);
+    return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount);
+  });
   // Checked over drafts and embargoed articles too: a clash must fail today's build, not
   // the scheduled rebuild that publishes the second article.
   // The loader reports clashes with the other content errors; this guards the dev server,

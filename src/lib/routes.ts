@@ -4,6 +4,7 @@
  */
 import type { Article } from './articles.ts';
 import { paginate, type Archive, type DayGroup } from './archive.ts';
+import { monthCalendar, type CalendarWeek } from './calendar.ts';
 import type { Category } from './categories.ts';
 import type { OsloDay } from './dates.ts';
 import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from './urls.ts';
@@ -50,7 +51,15 @@ export type ListingPage =
       earlier: DayLink | undefined;
       later: DayLink | undefined;
     }
-  | { kind: 'month'; path: string; year: string; month: string; total: number; days: DayLink[] }
+  | {
+      kind: 'month';
+      path: string;
+      year: string;
+      month: string;
+      total: number;
+      days: DayLink[];
+      calendar: CalendarWeek[];
+    }
   | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] };
 
 function pagedList<T>(
@@ -119,13 +128,16 @@ export function listingPages(
     }));
     pages.push({ kind: 'year', path: yearPath(year.year), year: year.year, total: year.count, months });
     for (const month of year.months) {
+      const days = month.days.map((g) => dayLink(g) as DayLink);
+      const news = new Map(days.map((d) => [Number(d.day.day), { path: d.path, count: d.count }]));
       pages.push({
         kind: 'month',
         path: monthPath(month.year, month.month),
         year: month.year,
         month: month.month,
         total: month.count,
-        days: month.days.map((g) => dayLink(g) as DayLink),
+        days,
+        calendar: monthCalendar(Number(month.year), Number(month.month), news),
       });
     }
   }
@@ -141,13 +153,14 @@ export interface ArticlePage {
   article: Article;
   newer: Article | undefined;
   older: Article | undefined;
+  related: Article[];
 }
 
 /** One page per published article, with its neighbours in the category. */
 export function articlePages(archive: Archive): ArticlePage[] {
   return archive.articles.map((article) => {
     const n = archive.neighbours.get(article.id);
-    return { article, newer: n?.newer, older: n?.older };
+    return { article, newer: n?.newer, older: n?.older, related: archive.related.get(article.id) ?? [] };
   });
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, listFiles, OUTPUT_ROOT } from '../helpers/build';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import { htmlProblems } from '../helpers/html-quality';
-import { serveWithNginx } from '../helpers/nginx';
+import { serveWithNginx } from '../../scripts/nginx-server';
 import { NTB_PATH, SITES } from './sites';
 
 for (const site of Object.values(SITES)) {

@@ -13,7 +13,7 @@ import {
   VIEWPORTS,
   type ViewportName,
 } from '../helpers/browser';
-import { serveWithNginx, type RunningServer } from '../helpers/nginx';
+import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NTB_PATH, NTB_TITLE, SITES } from './sites';
 
 const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');

@@ -5,7 +5,7 @@ import { nginxConfig } from '../../src/lib/deploy/nginx';
 import { SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
 import { staticHostHeaders } from '../../src/lib/deploy/static-headers';
 import { listFiles } from '../helpers/build';
-import { serveWithNginx, type RunningServer } from '../helpers/nginx';
+import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NTB_PATH, SITES } from './sites';
 
 it('deploy/nginx.conf and public/_headers are what the generator writes (no drift)', () => {

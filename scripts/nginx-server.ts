@@ -1,5 +1,6 @@
 /**
- * Serves a built site with the shipped nginx configuration on a free loopback port, as an
+ * Serves a built site with the shipped nginx configuration (for the browser tests and
+ * `npm run lighthouse`) on a free loopback port, as an
  * operator would (Debian's nginx-light), and stops it again without leftovers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -7,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nginxConfig } from '../../src/lib/deploy/nginx';
+import { nginxConfig } from '../src/lib/deploy/nginx.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 

@@ -1,0 +1,130 @@
+/**
+ * Search with Pagefind's JavaScript API and our own small UI: Norwegian text, category and year
+ * filters, results with the date and a snippet. The query lives in the URL (?q=…&emne=…&aar=…),
+ * so results can be linked and the back button works. Loaded on the search page only.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindApi {
+  options(options: { baseUrl?: string }): Promise<void>;
+  search(
+    query: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+const MAX_RESULTS = 30;
+
+function countText(count: number): string {
+  if (count === 0) return 'Ingen treff.';
+  return count === 1
+    ? '1 treff.'
+    : `${count} treff${count > MAX_RESULTS ? `, viser de ${MAX_RESULTS} første` : ''}.`;
+}
+
+/** Pagefind's excerpts contain only <mark> around hits; everything else is text. */
+function excerptNodes(excerpt: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
+  const nodes: Node[] = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent ?? ''));
+    else if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const li = document.createElement('li');
+  const h2 = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = data.url;
+  a.textContent = data.meta.title ?? data.url;
+  h2.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = data.meta.dato ?? '';
+  const excerpt = document.createElement('p');
+  excerpt.append(...excerptNodes(data.excerpt));
+  li.append(h2, meta, excerpt);
+  return li;
+}
+
+export function startSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('form.search');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  if (!form || !status || !list) return;
+  const input = form.querySelector<HTMLInputElement>('#q');
+  const category = form.querySelector<HTMLSelectElement>('#emne');
+  const year = form.querySelector<HTMLSelectElement>('#aar');
+  if (!input || !category || !year) return;
+  const bundle = form.dataset.bundle ?? '/pagefind/';
+
+  let pagefind: Promise<PagefindApi> | undefined;
+  const load = () => {
+    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: PagefindApi) => {
+      await module.options({ baseUrl: new URL(bundle, location.href).pathname.replace(/pagefind\/$/, '') });
+      return module;
+    });
+    return pagefind;
+  };
+
+  let latest = 0;
+  async function run(): Promise<void> {
+    const query = input.value.trim();
+    const filters: Record<string, string> = {};
+    if (category.value) filters.emne = category.value;
+    if (year.value) filters['år'] = year.value;
+    const ticket = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = 'Skriv et søkeord.';
+      return;
+    }
+    status.textContent = 'Søker …';
+    try {
+      const api = await load();
+      const response = await api.search(query, { filters });
+      const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (ticket !== latest) return; // a newer search has started
+      list.replaceChildren(...data.map(resultItem));
+      status.textContent = countText(response.results.length);
+    } catch (error) {
+      console.warn('search failed', error);
+      status.textContent = 'Søket er ikke tilgjengelig. Bygg nettstedet med npm run build.';
+    }
+  }
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  category.value = params.get('emne') ?? '';
+  year.value = params.get('aar') ?? '';
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    if (category.value) next.set('emne', category.value);
+    if (year.value) next.set('aar', year.value);
+    history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    void run();
+  });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(), 200);
+  });
+  category.addEventListener('change', () => void run());
+  year.addEventListener('change', () => void run());
+
+  status.textContent = 'Skriv et søkeord.';
+  if (input.value) void run();
+}

@@ -1,0 +1,74 @@
+// Full-text search on the built site, served by nginx: Pagefind, Norwegian, with filters.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser } from '../helpers/browser';
+import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
+import { NTB_TITLE, SITES } from './sites';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const site of Object.values(SITES)) {
+  describe(`search at ${site.base}`, () => {
+    let server: RunningServer;
+    let page: Page;
+    let errors: string[];
+    beforeAll(async () => {
+      server = await serveWithNginx(site.outDir, site.base);
+      page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
+      errors = collectErrors(page);
+    });
+    afterAll(async () => {
+      await page?.context().close();
+      await server?.stop();
+    });
+
+    const results = () => page.locator('#search-results li h2 a').allInnerTexts();
+    const status = () => page.locator('#search-status').innerText();
+
+    it('is linked from the header and finds the NTB report by "Stepanakert"', async () => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Søk', exact: true }).click();
+      await page.waitForURL(`${server.url}sok/`);
+      await page.getByLabel('Søk i nyhetene').fill('Stepanakert');
+      await expect.poll(status).toBe('1 treff.');
+      expect(await results()).toEqual([NTB_TITLE]);
+      expect(await page.locator('#search-results li .meta').first().innerText()).toBe(
+        'lørdag 10. oktober 2020 kl. 10.40',
+      );
+      expect(await page.locator('#search-results mark').first().innerText()).toMatch(/^Stepanakert/);
+      await page.getByRole('link', { name: NTB_TITLE }).click();
+      await page.waitForURL(
+        `${server.url}2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/`,
+      );
+    });
+
+    it('narrows results with the category and year filters', async () => {
+      await page.goto(`${server.url}sok/?q=m%C3%B8tet`);
+      await expect.poll(async () => (await results()).length).toBeGreaterThan(1);
+      const all = await results();
+      await page.getByLabel('Emne', { exact: true }).selectOption('Politikk');
+      await expect.poll(results).toEqual(['Sent møte uten tidssone']);
+      expect(all).toContain('Sent møte uten tidssone');
+      await page.getByLabel('Emne', { exact: true }).selectOption('');
+      await page.getByLabel('År', { exact: true }).selectOption('2020');
+      await expect.poll(async () => (await results()).length).toBe(all.length);
+    });
+
+    it('never finds drafts or embargoed articles', async () => {
+      for (const word of ['ZYXWVUTKAST', 'QWXYZEMBARGO', 'Zyxwv', 'Qwxyz']) {
+        await page.goto(`${server.url}sok/?q=${word}`);
+        await expect.poll(status).toBe('Ingen treff.');
+      }
+    });
+
+    it('logged no console errors', () => {
+      expect(errors).toEqual([]);
+    });
+  });
+}
