@@ -78,7 +78,7 @@ export function startSearch(): void {
   };
 
   let latest = 0;
-  async function run(): Promise<void> {
+  const run = async (): Promise<void> => {
     const query = input.value.trim();
     const filters: Record<string, string> = {};
     if (category.value) filters.emne = category.value;
@@ -101,7 +101,7 @@ export function startSearch(): void {
       console.warn('search failed', error);
       status.textContent = 'Søket er ikke tilgjengelig. Bygg nettstedet med npm run build.';
     }
-  }
+  };
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
