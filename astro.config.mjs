@@ -9,6 +9,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
+import rehypeFirstImage from './src/lib/markdown/rehype-first-image.ts';
 import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
 import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
@@ -51,6 +52,7 @@ export default defineConfig({
         [rehypeSanitize, articleSanitizeSchema],
         rehypeRequireAlt,
         [rehypeBaseLinks, { base }],
+        rehypeFirstImage,
         rehypeHeadingIds,
       ],
       // Norwegian typography: «guillemets» for double quotes, en dash for "--".

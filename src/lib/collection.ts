@@ -87,3 +87,19 @@ export function getSiteData(): Promise<SiteData> {
   siteData ??= load();
   return siteData;
 }
+
+export interface BodyOutline {
+  headings: { depth: number; slug: string; text: string }[];
+  /** src of the first image in the body (src/lib/markdown/rehype-first-image.ts). */
+  firstImage: string | undefined;
+}
+
+/** The body's headings and first image, as collected when the entry was rendered. */
+export function bodyOutline(entry: ArticleEntry): BodyOutline {
+  const metadata = entry.rendered?.metadata;
+  const frontmatter = metadata?.frontmatter as Record<string, unknown> | undefined;
+  return {
+    headings: Array.isArray(metadata?.headings) ? (metadata.headings as BodyOutline['headings']) : [],
+    firstImage: typeof frontmatter?.firstImage === 'string' ? frontmatter.firstImage : undefined,
+  };
+}

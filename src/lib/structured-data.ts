@@ -68,10 +68,11 @@ export function jsonLd(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The first image in the article body, as an absolute URL, for JSON-LD and og:image. */
-export function firstImage(imagePaths: readonly string[] | undefined): string | undefined {
-  const src = imagePaths?.find((p) => /^https?:\/\//.test(p) || p.startsWith('/'));
-  return src && (src.startsWith('/') ? new URL(src, absoluteUrl('/')).href : src);
+/** An image src from the body as an absolute URL (site-relative ones on SITE_URL), for JSON-LD and og:image. */
+export function absoluteImage(src: string | undefined): string | undefined {
+  if (!src) return undefined;
+  if (/^https?:\/\//.test(src)) return src;
+  return src.startsWith('/') ? new URL(src, absoluteUrl('/')).href : undefined;
 }
 
 export interface OpenGraph {

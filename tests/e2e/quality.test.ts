@@ -1,0 +1,186 @@
+// Measured quality of the built site: accessibility in light and dark, layout stability,
+// no JavaScript outside search, page and CSS budgets, print styles.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles, readPage } from '../helpers/build';
+import { axeViolations, collectErrors, launchBrowser, VIEWPORTS } from '../helpers/browser';
+import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
+import { NTB_PATH, SITES } from './sites';
+
+const site = SITES.root;
+const PAGE_KINDS = [
+  '',
+  NTB_PATH,
+  'utenriks/',
+  '2020/10/10/',
+  '2020/10/',
+  '2020/',
+  'sok/?q=Stepanakert',
+  'finnes/ikke/',
+];
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveWithNginx(site.outDir, site.base);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  return (await browser.newContext({ viewport: VIEWPORTS.phone, ...options })).newPage();
+}
+
+describe('accessibility in both colour schemes', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const viewport of ['phone', 'desktop'] as const) {
+      it(`axe finds nothing, ${colorScheme} scheme, ${viewport}`, async () => {
+        const page = await newPage({ colorScheme, viewport: VIEWPORTS[viewport] });
+        const errors = collectErrors(page);
+        for (const path of PAGE_KINDS) {
+          await page.goto(`${server.url}${path}`);
+          if (path.startsWith('sok/')) await page.locator('#search-results li').first().waitFor();
+          expect(await axeViolations(page), `${colorScheme} ${path || '/'}`).toEqual([]);
+        }
+        expect(errors.filter((e) => !e.includes('404 (Not Found)'))).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('dark mode follows prefers-color-scheme without script', async () => {
+    const dark = await newPage({ colorScheme: 'dark' });
+    await dark.goto(`${server.url}${NTB_PATH}`);
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(18, 18, 18)',
+    );
+    const light = await newPage({ colorScheme: 'light' });
+    await light.goto(`${server.url}${NTB_PATH}`);
+    expect(await light.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
+    await dark.context().close();
+    await light.context().close();
+  });
+});
+
+describe('layout stability', () => {
+  it.each(['', NTB_PATH, 'utenriks/', '2020/10/', 'sok/?q=Stepanakert'])(
+    'has no layout shift on %s',
+    async (path) => {
+      const page = await newPage();
+      await page.goto(`${server.url}${path}`);
+      if (path.startsWith('sok/')) await page.locator('#search-results li').first().waitFor();
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & {
+                value: number;
+                hadRecentInput: boolean;
+              })[]) {
+                if (!entry.hadRecentInput) total += entry.value;
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 200);
+          }),
+      );
+      expect(cls).toBe(0);
+      await page.context().close();
+    },
+  );
+});
+
+describe('JavaScript only where a feature needs it', () => {
+  it('loads no script on any page but search', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    for (const path of PAGE_KINDS.filter((p) => !p.startsWith('sok/'))) {
+      await page.goto(`${server.url}${path}`);
+    }
+    expect(scripts).toEqual([]);
+    await page.goto(`${server.url}sok/?q=Stepanakert`);
+    await page.locator('#search-results li').first().waitFor();
+    expect(scripts.some((s) => s.includes('/pagefind/pagefind.js'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('has no executable script element in any built page but search', () => {
+    for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html') && !f.startsWith('sok/'))) {
+      const html = readFileSync(join(site.outDir, file), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+      expect(
+        scripts.filter((attrs) => !attrs.includes('application/ld+json')),
+        file,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('budgets', () => {
+  it('article page HTML is at most 30 KB plus its body text', () => {
+    const html = readPage(site.outDir, `/${NTB_PATH}`);
+    const body = /<div class="body"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    const bodyText = body.replace(/<[^>]+>/g, '');
+    expect(bodyText.length).toBeGreaterThan(2000);
+    expect(Buffer.byteLength(html) - Buffer.byteLength(bodyText)).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it('all CSS together is at most 15 KB gzipped', () => {
+    const css = listFiles(site.outDir).filter((f) => f.endsWith('.css') && f.startsWith('_astro/'));
+    expect(css.length).toBeGreaterThan(0);
+    const gzipped = css.reduce((sum, f) => sum + gzipSync(readFileSync(join(site.outDir, f))).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(15 * 1024);
+  });
+});
+
+describe('print', () => {
+  it('prints the article, byline, date and address without navigation', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}${NTB_PATH}`);
+    await page.emulateMedia({ media: 'print' });
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await visible('h1')).toBe(true);
+    expect(await visible('.byline')).toBe(true);
+    expect(await visible('.body')).toBe(true);
+    expect(await visible('.print-only')).toBe(true);
+    expect(await page.locator('.print-only').innerText()).toContain(`/${NTB_PATH}`);
+    for (const nav of ['.site-header nav', '.breadcrumbs', '.site-footer', 'article footer']) {
+      expect(await visible(nav), nav).toBe(false);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    expect(await visible('.print-only')).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('article and archive features', () => {
+  it('shows reading time, a table of contents and related articles', () => {
+    const html = readPage(site.outDir, `/${NTB_PATH}`);
+    expect(html).toMatch(/>\d+ min lesing</);
+    expect(html).toMatch(/<nav class="toc"[^>]*aria-labelledby="toc-heading"/);
+    for (const id of ['fredssamtaler-i-moskva', 'siste-mulighet', 'stormakter-involvert']) {
+      expect(html).toContain(`href="#${id}"`);
+      expect(html).toContain(`id="${id}"`);
+    }
+  });
+
+  it('month pages show a calendar of the days with news', () => {
+    const html = readPage(site.outDir, '/2020/10/');
+    expect(html).toMatch(/<caption[^>]*>Kalender for oktober 2020<\/caption>/);
+    // October 2020 starts on a Thursday: three blank cells before the 1st.
+    expect(html).toMatch(/<tbody[^>]*><tr[^>]*>(<td[^>]*><\/td>){3}<td[^>]*>1<\/td>/);
+    expect(html).toMatch(/<a href="\/2020\/10\/10\/" aria-label="10\. oktober 2020: 2 saker"[^>]*>10<\/a>/);
+  });
+});
