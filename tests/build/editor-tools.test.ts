@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT_ROOT, readPage } from '../helpers/build';
 
-const SEED = '../shared/seeds/ntb-2020-10-utenriks-nagorno-karabakh.txt';
+// A copy of ../shared/seeds/ntb-2020-10-utenriks-nagorno-karabakh.txt, so the tests stand alone.
+const SEED = 'tests/fixtures/wire/ntb-2020-10-utenriks-nagorno-karabakh.txt';
 const NTB_FILE = 'content/articles/2020/10/nagorno-karabakh-vapenhvile.md';
 const TITLE = 'Angrep og motangrep da våpenhvilen i Nagorno-Karabakh skulle tre i kraft';
 const contentDir = join(OUTPUT_ROOT, 'content-tools');
