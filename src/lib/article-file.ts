@@ -9,6 +9,7 @@ import { isoOslo, osloDay } from './dates.ts';
 export interface NewArticleFields {
   title: string;
   date: Date;
+  updated?: Date | undefined;
   category: string;
   byline?: string | undefined;
   dateline?: string | undefined;

@@ -29,8 +29,15 @@ export class ContentError extends Error {
   }
 }
 
-/** The error a build or `npm run check:content` fails with: every problem, one per line. */
-export function formatReport(errors: ContentProblem[], warnings: ContentProblem[] = []): string {
+/**
+ * The error a build or `npm run check:content` fails with: every error, one per line, and the
+ * warnings (at most `warningLimit` of them listed, so a corpus-wide warning cannot flood a log).
+ */
+export function formatReport(
+  errors: ContentProblem[],
+  warnings: ContentProblem[] = [],
+  warningLimit = Number.POSITIVE_INFINITY,
+): string {
   const lines: string[] = [];
   if (errors.length > 0) {
     const files = new Set(errors.map((e) => e.file)).size;
@@ -41,7 +48,10 @@ export function formatReport(errors: ContentProblem[], warnings: ContentProblem[
   }
   if (warnings.length > 0) {
     lines.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (the build goes on):`);
-    lines.push(...warnings.map((w) => `  ! ${formatProblem(w)}`));
+    lines.push(...warnings.slice(0, warningLimit).map((w) => `  ! ${formatProblem(w)}`));
+    if (warnings.length > warningLimit) {
+      lines.push(`  … and ${warnings.length - warningLimit} more: npm run check:content lists them all.`);
+    }
   }
   return lines.join('\n');
 }

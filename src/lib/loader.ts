@@ -47,6 +47,9 @@ export interface ArticleLoaderOptions {
   schemaFingerprint: string;
 }
 
+/** Warnings listed in a build log; check:content lists all. */
+const WARNINGS_SHOWN = 30;
+
 const idOf = (dir: string, path: string) => relative(dir, path).split(/[\\/]/).join('/').replace(/\.md$/, '');
 
 export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: ArticleLoaderOptions): Loader {
@@ -130,7 +133,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       } as GlobContext);
 
       errors.push(...duplicateUrlProblems(articles.sort((a, b) => (a.file < b.file ? -1 : 1))));
-      if (warnings.length > 0) ctx.logger.warn(`\n${formatReport([], warnings)}`);
+      if (warnings.length > 0) ctx.logger.warn(`\n${formatReport([], warnings, WARNINGS_SHOWN)}`);
       if (errors.length > 0) {
         // Never keep a bad entry in the cache: the next build must look at it again.
         for (const id of invalid) ctx.store.delete(id);

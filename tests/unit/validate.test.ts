@@ -109,3 +109,16 @@ describe('URL checks', () => {
     );
   });
 });
+
+describe('formatReport with many warnings', () => {
+  it('lists at most the limit and says how many more there are', () => {
+    const warnings = Array.from({ length: 5 }, (_, i) => ({ file: `a${i}.md`, problem: 'Hmm.', fix: '' }));
+    const report = formatReport([], warnings, 2);
+    expect(report.split('\n')).toEqual([
+      '5 warnings (the build goes on):',
+      '  ! a0.md: Hmm.',
+      '  ! a1.md: Hmm.',
+      '  … and 3 more: npm run check:content lists them all.',
+    ]);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Build benchmark on a generated corpus:
+ *   npm run bench -- --articles 1000 [--out DIR] [--seed 1]
+ * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
+ * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
+ * then builds it cold (no output, no cache), warm (again), and after adding one article, and
+ * prints one table. Timing comes from /usr/bin/time around `npm run build`.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './bench/corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const count = Number(values.articles);
+if (!Number.isInteger(count) || count < 1) throw new Error('--articles must be a whole number ≥ 1');
+if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is missing: apt-get install time');
+const seed = Number(values.seed);
+const root = resolve(values.out ?? mkdtempSync(join(tmpdir(), 'nyheter-bench-')));
+const project = join(root, 'project');
+const corpus = join(root, 'corpus');
+const cache = join(root, 'cache');
+const source = process.cwd();
+
+// The project as git tracks it (plus uncommitted edits), without build state.
+rmSync(project, { recursive: true, force: true });
+const tracked = spawnSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+for (const file of tracked) {
+  if (existsSync(file)) cpSync(join(source, file), join(project, file));
+}
+symlinkSync(join(source, 'node_modules'), join(project, 'node_modules'));
+
+rmSync(corpus, { recursive: true, force: true });
+let started = performance.now();
+writeCorpus({ count, dir: corpus, seed });
+console.log(
+  `Corpus: ${count} articles in ${corpus} (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
+);
+
+interface Run {
+  phase: string;
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+  pages: number;
+  bytes: number;
+}
+
+function walk(dir: string): { pages: number; bytes: number } {
+  let pages = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { pages, bytes };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) pages++;
+  }
+  return { pages, bytes };
+}
+
+function build(phase: string): Run {
+  const timing = join(root, `time-${phase}.txt`);
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', '-o', timing, 'npm', 'run', '-s', 'build'],
+    {
+      cwd: project,
+      env: {
+        ...process.env,
+        CONTENT_DIR: corpus,
+        CACHE_DIR: cache,
+        BUILD_NOW: '2025-01-01T12:00:00+01:00',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0) {
+    console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
+    throw new Error(`${phase} build failed`);
+  }
+  const [wall, user, sys, rssKiB] = readFileSync(timing, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number);
+  const { pages, bytes } = walk(join(project, 'dist'));
+  return { phase, wall: wall!, cpu: user! + sys!, rssMiB: rssKiB! / 1024, pages, bytes };
+}
+
+const runs: Run[] = [];
+for (const state of ['dist', '.astro']) rmSync(join(project, state), { recursive: true, force: true });
+rmSync(cache, { recursive: true, force: true });
+started = performance.now();
+runs.push(build('cold'));
+runs.push(build('warm'));
+writeCorpus({ count: 1, start: count, dir: corpus, seed });
+runs.push(build('+1 article'));
+
+const n = count;
+console.log(`\nnyhetsleser build benchmark, N = ${n} articles (${root})\n`);
+console.log('| phase | wall s | CPU s | peak RSS MiB | pages written | ms per article | output MiB |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of runs) {
+  console.log(
+    `| ${r.phase} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.pages} | ${((r.wall * 1000) / n).toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
+  );
+}
+if (!values.out) rmSync(root, { recursive: true, force: true });
