@@ -13,6 +13,7 @@ import rehypeFirstImage from './src/lib/markdown/rehype-first-image.ts';
 import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
 import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
 import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
+import remarkNorwegianTypography from './src/lib/markdown/remark-norwegian-typography.ts';
 import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
 import { articleSanitizeSchema } from './src/lib/markdown/sanitize-schema.ts';
 import { sitemapOptions } from './src/lib/sitemaps.ts';
@@ -44,7 +45,8 @@ export default defineConfig({
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkDerivedLede, remarkReadingTime],
+      // Typography first, so the derived lede has it too.
+      remarkPlugins: [remarkNorwegianTypography, remarkDerivedLede, remarkReadingTime],
       // Raw HTML in articles is parsed, then sanitised, before anything else sees it: nothing in
       // content can run script in a reader's browser. Heading ids come after the sanitiser.
       rehypePlugins: [
@@ -55,12 +57,8 @@ export default defineConfig({
         rehypeFirstImage,
         rehypeHeadingIds,
       ],
-      // Norwegian typography: «guillemets» for double quotes, en dash for "--".
-      smartypants: {
-        dashes: 'oldschool',
-        openingQuotes: { double: '«', single: '‘' },
-        closingQuotes: { double: '»', single: '’' },
-      },
+      // Replaced by remarkNorwegianTypography: «» quotes, en dashes, and far cheaper.
+      smartypants: false,
     }),
   },
 });

@@ -40,16 +40,20 @@ const corpus = join(root, 'corpus');
 const cache = join(root, 'cache');
 const source = process.cwd();
 
-// The project as git tracks it (plus uncommitted edits), without build state.
+// The project's files as in the working tree (tracked and new, not ignored), without build state.
 rmSync(project, { recursive: true, force: true });
-const tracked = spawnSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+const tracked = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  encoding: 'utf8',
+})
+  .stdout.split('\0')
+  .filter(Boolean);
 for (const file of tracked) {
   if (existsSync(file)) cpSync(join(source, file), join(project, file));
 }
 symlinkSync(join(source, 'node_modules'), join(project, 'node_modules'));
 
 rmSync(corpus, { recursive: true, force: true });
-let started = performance.now();
+const started = performance.now();
 writeCorpus({ count, dir: corpus, seed });
 console.log(
   `Corpus: ${count} articles in ${corpus} (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
@@ -111,7 +115,6 @@ function build(phase: string): Run {
 const runs: Run[] = [];
 for (const state of ['dist', '.astro']) rmSync(join(project, state), { recursive: true, force: true });
 rmSync(cache, { recursive: true, force: true });
-started = performance.now();
 runs.push(build('cold'));
 runs.push(build('warm'));
 writeCorpus({ count: 1, start: count, dir: corpus, seed });

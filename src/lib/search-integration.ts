@@ -23,7 +23,9 @@ export function searchIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
         if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`Search index: ${added.page_count} articles.`);
+        logger.info(
+          `Search index written (${added.page_count} pages scanned; only article pages are indexed).`,
+        );
       },
     },
   };
