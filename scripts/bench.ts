@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -102,14 +101,10 @@ function build(phase: string): Run {
     console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
     throw new Error(`${phase} build failed`);
   }
-  const [wall, user, sys, rssKiB] = readFileSync(timing, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)!
-    .split(' ')
-    .map(Number);
+  const lastLine = readFileSync(timing, 'utf8').trim().split('\n').at(-1) ?? '';
+  const [wall = 0, user = 0, sys = 0, rssKiB = 0] = lastLine.split(' ').map(Number);
   const { pages, bytes } = walk(join(project, 'dist'));
-  return { phase, wall: wall!, cpu: user! + sys!, rssMiB: rssKiB! / 1024, pages, bytes };
+  return { phase, wall, cpu: user + sys, rssMiB: rssKiB / 1024, pages, bytes };
 }
 
 const runs: Run[] = [];
