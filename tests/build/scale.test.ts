@@ -1,0 +1,60 @@
+// A generated archive of 1 000 articles (the benchmark's corpus) builds correctly: every
+// article has its page, lists and feeds are complete, and no link is broken. No timings here:
+// those belong in `npm run bench`.
+import { XMLParser } from 'fast-xml-parser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/bench/corpus';
+import { brokenLinks, buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+
+const COUNT = 1000;
+const contentDir = join(OUTPUT_ROOT, 'content-scale');
+let build: BuildResult;
+let files: string[];
+
+beforeAll(() => {
+  writeCorpus({ count: COUNT, dir: contentDir, seed: 7 });
+  build = buildSite('scale', { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' });
+  if (build.status !== 0) throw new Error(build.output.slice(-5000));
+  files = listFiles(build.outDir);
+}, 300_000);
+
+describe(`an archive of ${COUNT} generated articles`, () => {
+  it('has one page per article', () => {
+    const articlePages = files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(f) && !/\/side\//.test(f));
+    expect(articlePages).toHaveLength(COUNT);
+  });
+
+  it('lists every article exactly once across the pages of each category', () => {
+    let listed = 0;
+    for (const category of ['innenriks', 'utenriks', 'politikk', 'okonomi', 'sport', 'kultur', 'teknologi', 'helse']) {
+      const pages = files.filter((f) => f.startsWith(`${category}/`) && f.endsWith('index.html'));
+      for (const page of pages) {
+        const html = readFileSync(join(build.outDir, page), 'utf8');
+        listed += (html.match(/<h2 class="title"/g) ?? []).length;
+      }
+    }
+    expect(listed).toBe(COUNT);
+  });
+
+  it('has every article in the day pages', () => {
+    const dayPages = files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/(side\/\d+\/)?index\.html$/.test(f));
+    const listed = dayPages.reduce(
+      (sum, page) => sum + (readFileSync(join(build.outDir, page), 'utf8').match(/<h2 class="title"/g) ?? []).length,
+      0,
+    );
+    expect(listed).toBe(COUNT);
+  });
+
+  it('has a sitemap entry per article and full feeds', () => {
+    const parser = new XMLParser();
+    const urls = parser.parse(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).urlset.url as { loc: string }[];
+    expect(urls.filter((u) => /\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(u.loc) && !u.loc.includes('/side/'))).toHaveLength(COUNT);
+    expect(JSON.parse(readFileSync(join(build.outDir, 'feed.json'), 'utf8')).items).toHaveLength(50);
+  });
+
+  it('has no broken internal link', () => {
+    expect(brokenLinks(build.outDir, '/')).toEqual([]);
+  });
+});
