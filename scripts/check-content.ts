@@ -6,12 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { toArticle, type Article } from '../src/lib/articles.ts';
 import { getCategories } from '../src/lib/categories.ts';
-import { formatReport, type ContentProblem } from '../src/lib/content-error.ts';
+import { formatReport } from '../src/lib/content-error.ts';
 import { ARTICLES_DIR, CONTENT_DIR } from '../src/lib/content-dir.ts';
 import { articleSchema } from '../src/lib/schema.ts';
-import { duplicateUrlProblems, urlProblems, validateArticleFile } from '../src/lib/validate.ts';
+import { ContentCheck } from '../src/lib/validate.ts';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -21,25 +20,16 @@ function markdownFiles(dir: string): string[] {
 }
 
 const schema = articleSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
-const errors: ContentProblem[] = [];
-const warnings: ContentProblem[] = [];
-const articles: Article[] = [];
+const check = new ContentCheck(schema);
 const files = markdownFiles(ARTICLES_DIR);
 
 for (const path of files) {
-  const file = relative(CONTENT_DIR, path);
   const bytes = readFileSync(path);
-  const result = validateArticleFile(new TextDecoder().decode(bytes), file, schema, () => bytes);
-  warnings.push(...result.warnings);
-  if (result.data) {
-    const article = toArticle(relative(ARTICLES_DIR, path), file, result.data, undefined);
-    const problems = urlProblems(article);
-    if (problems.length === 0) articles.push(article);
-    result.errors.push(...problems);
-  }
-  errors.push(...result.errors);
+  const id = relative(ARTICLES_DIR, path).replace(/\.md$/, '');
+  check.add(new TextDecoder().decode(bytes), relative(CONTENT_DIR, path), id, () => bytes);
 }
-errors.push(...duplicateUrlProblems(articles));
+check.finish();
+const { errors, warnings } = check;
 
 const report = formatReport(errors, warnings);
 if (report) console.log(report);

@@ -14,9 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { toArticle, type Article, type ArticleData } from './articles.ts';
-import { formatReport, type ContentProblem } from './content-error.ts';
-import { duplicateUrlProblems, urlProblems, validateArticleFile } from './validate.ts';
+import type { ArticleData } from './articles.ts';
+import { formatReport } from './content-error.ts';
+import { ContentCheck } from './validate.ts';
 
 interface EntryInfo {
   data: Record<string, unknown>;
@@ -63,10 +63,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
     name: 'article-loader',
     load: async (context) => {
       const ctx = context as GlobContext;
-      const errors: ContentProblem[] = [];
-      const warnings: ContentProblem[] = [];
+      const check = new ContentCheck(schema);
       const invalid = new Set<string>();
-      const articles: Article[] = [];
       // File line on which the rendered (trimmed) body starts, by file path: for render errors.
       const bodyStart = new Map<string, number>();
       const fileOf = (path: string) => relative(contentDir, path);
@@ -77,18 +75,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         async getEntryInfo({ contents, fileUrl }) {
           const path = fileURLToPath(fileUrl);
           const file = fileOf(path);
-          const result = validateArticleFile(contents, file, schema, () => readFileSync(fileUrl));
-          warnings.push(...result.warnings);
-          if (result.data) {
-            const article = toArticle(idOf(dir, path), file, result.data, undefined);
-            const problems = urlProblems(article);
-            if (problems.length === 0) articles.push(article);
-            result.errors.push(...problems);
-          }
-          if (result.errors.length > 0) {
-            errors.push(...result.errors);
-            invalid.add(idOf(dir, path));
-          }
+          const result = check.add(contents, file, idOf(dir, path), () => readFileSync(fileUrl));
+          if (result.errors.length > 0) invalid.add(idOf(dir, path));
           const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
           bodyStart.set(path, result.bodyLine + (leading.match(/\n/g)?.length ?? 0));
           return { data: result.raw, body: result.body.trim(), rawData: result.rawFrontmatter };
@@ -105,7 +93,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
               // Plugin errors are VFileMessages: a reason and a line within the body.
               const { reason, line } = error as { reason?: unknown; line?: unknown };
               const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
-              errors.push({
+              check.errors.push({
                 file,
                 line: typeof line === 'number' && start ? start + line - 1 : undefined,
                 problem:
@@ -132,7 +120,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
       } as GlobContext);
 
-      errors.push(...duplicateUrlProblems(articles.sort((a, b) => (a.file < b.file ? -1 : 1))));
+      check.finish();
+      const { errors, warnings } = check;
       if (warnings.length > 0) ctx.logger.warn(`\n${formatReport([], warnings, WARNINGS_SHOWN)}`);
       if (errors.length > 0) {
         // Never keep a bad entry in the cache: the next build must look at it again.

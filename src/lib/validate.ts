@@ -3,7 +3,7 @@
  * `npm run check:content`, so both say exactly the same thing.
  */
 import type { z } from 'astro/zod';
-import type { Article, ArticleData } from './articles.ts';
+import { toArticle, type Article, type ArticleData } from './articles.ts';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { lintArticle } from './content-lint.ts';
 import { parseArticleSource } from './frontmatter.ts';
@@ -116,4 +116,36 @@ export function duplicateUrlProblems(articles: readonly Article[]): ContentProbl
     });
   }
   return problems;
+}
+
+/**
+ * Collects the results of validating a content folder file by file, then the checks across
+ * files (URL clashes): the one procedure behind both the build's loader and check:content.
+ */
+export class ContentCheck {
+  readonly errors: ContentProblem[] = [];
+  readonly warnings: ContentProblem[] = [];
+  private readonly articles: Article[] = [];
+
+  constructor(private readonly schema: ArticleSchema) {}
+
+  /** Validates one file; `id` is its path under articles/ without ".md". */
+  add(contents: string, file: string, id: string, readBytes?: () => Uint8Array): ValidatedArticle {
+    const result = validateArticleFile(contents, file, this.schema, readBytes);
+    if (result.data) {
+      const article = toArticle(id, file, result.data, undefined);
+      const problems = urlProblems(article);
+      if (problems.length === 0) this.articles.push(article);
+      result.errors.push(...problems);
+    }
+    this.warnings.push(...result.warnings);
+    this.errors.push(...result.errors);
+    return result;
+  }
+
+  /** Adds the problems only visible across files; call once, after every file was added. */
+  finish(): void {
+    const byFile = [...this.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    this.errors.push(...duplicateUrlProblems(byFile));
+  }
 }

@@ -25,7 +25,7 @@ export function typesetTexts(texts: Text[]): void {
       const atStart = before === '' || OPENING_CONTEXT.test(before);
       if (ch === '"') {
         // An opening quote follows a space or the start; otherwise it closes the open one.
-        const open = atStart || !doubleOpen;
+        const open: boolean = atStart || !doubleOpen;
         out += open ? '«' : '»';
         doubleOpen = open;
       } else if (ch === "'") {
