@@ -126,8 +126,12 @@ export class ContentCheck {
   readonly errors: ContentProblem[] = [];
   readonly warnings: ContentProblem[] = [];
   private readonly articles: Article[] = [];
+  private readonly schema: ArticleSchema;
 
-  constructor(private readonly schema: ArticleSchema) {}
+  // A plain field, not a parameter property: scripts run this file with Node's type stripping.
+  constructor(schema: ArticleSchema) {
+    this.schema = schema;
+  }
 
   /** Validates one file; `id` is its path under articles/ without ".md". */
   add(contents: string, file: string, id: string, readBytes?: () => Uint8Array): ValidatedArticle {
