@@ -15,6 +15,10 @@ export default defineConfig(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
+      // scripts/ run our TypeScript with Node's type stripping, which has no parameter
+      // properties or enums.
+      '@typescript-eslint/parameter-properties': 'error',
+      'no-restricted-syntax': ['error', 'TSEnumDeclaration'],
     },
   },
 );
