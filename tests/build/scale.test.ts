@@ -22,13 +22,24 @@ beforeAll(() => {
 
 describe(`an archive of ${COUNT} generated articles`, () => {
   it('has one page per article', () => {
-    const articlePages = files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(f) && !/\/side\//.test(f));
+    const articlePages = files.filter(
+      (f) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(f) && !/\/side\//.test(f),
+    );
     expect(articlePages).toHaveLength(COUNT);
   });
 
   it('lists every article exactly once across the pages of each category', () => {
     let listed = 0;
-    for (const category of ['innenriks', 'utenriks', 'politikk', 'okonomi', 'sport', 'kultur', 'teknologi', 'helse']) {
+    for (const category of [
+      'innenriks',
+      'utenriks',
+      'politikk',
+      'okonomi',
+      'sport',
+      'kultur',
+      'teknologi',
+      'helse',
+    ]) {
       const pages = files.filter((f) => f.startsWith(`${category}/`) && f.endsWith('index.html'));
       for (const page of pages) {
         const html = readFileSync(join(build.outDir, page), 'utf8');
@@ -41,7 +52,8 @@ describe(`an archive of ${COUNT} generated articles`, () => {
   it('has every article in the day pages', () => {
     const dayPages = files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/(side\/\d+\/)?index\.html$/.test(f));
     const listed = dayPages.reduce(
-      (sum, page) => sum + (readFileSync(join(build.outDir, page), 'utf8').match(/<h2 class="title"/g) ?? []).length,
+      (sum, page) =>
+        sum + (readFileSync(join(build.outDir, page), 'utf8').match(/<h2 class="title"/g) ?? []).length,
       0,
     );
     expect(listed).toBe(COUNT);
@@ -49,8 +61,12 @@ describe(`an archive of ${COUNT} generated articles`, () => {
 
   it('has a sitemap entry per article and full feeds', () => {
     const parser = new XMLParser();
-    const urls = parser.parse(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).urlset.url as { loc: string }[];
-    expect(urls.filter((u) => /\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(u.loc) && !u.loc.includes('/side/'))).toHaveLength(COUNT);
+    const urls = parser.parse(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).urlset.url as {
+      loc: string;
+    }[];
+    expect(
+      urls.filter((u) => /\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(u.loc) && !u.loc.includes('/side/')),
+    ).toHaveLength(COUNT);
     expect(JSON.parse(readFileSync(join(build.outDir, 'feed.json'), 'utf8')).items).toHaveLength(50);
   });
 
