@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus';
 import { brokenLinks, buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
 const COUNT = 1000;
 const contentDir = join(OUTPUT_ROOT, 'content-scale');
@@ -30,16 +31,7 @@ describe(`an archive of ${COUNT} generated articles`, () => {
 
   it('lists every article exactly once across the pages of each category', () => {
     let listed = 0;
-    for (const category of [
-      'innenriks',
-      'utenriks',
-      'politikk',
-      'okonomi',
-      'sport',
-      'kultur',
-      'teknologi',
-      'helse',
-    ]) {
+    for (const category of REQUIRED_CATEGORIES) {
       const pages = files.filter((f) => f.startsWith(`${category}/`) && f.endsWith('index.html'));
       for (const page of pages) {
         const html = readFileSync(join(build.outDir, page), 'utf8');

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCategories } from '../../src/lib/categories';
+import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
 describe('parseCategories', () => {
   it('reads the project default list with the required categories', () => {
     const list = parseCategories(readFileSync('content/categories.yaml', 'utf8'), 'content/categories.yaml');
-    expect(list.map((c) => c.slug)).toEqual(
-      expect.arrayContaining([
-        'innenriks',
-        'utenriks',
-        'politikk',
-        'okonomi',
-        'sport',
-        'kultur',
-        'teknologi',
-        'helse',
-      ]),
-    );
+    expect(list.map((c) => c.slug)).toEqual(expect.arrayContaining(REQUIRED_CATEGORIES));
     expect(list.find((c) => c.slug === 'okonomi')?.name).toBe('Økonomi');
   });
 
