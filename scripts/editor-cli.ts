@@ -1,5 +1,6 @@
 /** What `npm run new` and `npm run import` share: options, checks and writing the file. */
 import { relative } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   articleFilePath,
   articleMarkdown,
@@ -16,6 +17,15 @@ import { articlePath, href, normaliseBase } from '../src/lib/urls.ts';
 export function fail(message: string): never {
   console.error(`Error: ${message}`);
   process.exit(1);
+}
+
+/** Command-line options; a malformed call is a clear error, not a stack trace. */
+export function parseOptions<T extends ParseArgsConfig>(config: T) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function checkCategory(category: string | undefined): string {

@@ -5,25 +5,19 @@
  * day and no time gets 12:00 Oslo time; a header with only a month needs --date.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { headerNoon, parseWire, wireToMarkdown, WireError } from '../src/lib/wire.ts';
-import { checkCategory, createArticle, fail, parseDateOption } from './editor-cli.ts';
+import { checkCategory, createArticle, fail, parseDateOption, parseOptions } from './editor-cli.ts';
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      date: { type: 'string' },
-      category: { type: 'string' },
-      slug: { type: 'string' },
-    },
-  });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
+const parsed = parseOptions({
+  allowPositionals: true,
+  options: {
+    title: { type: 'string' },
+    date: { type: 'string' },
+    category: { type: 'string' },
+    slug: { type: 'string' },
+  },
+});
 const { values, positionals } = parsed;
 const [wireFile] = positionals;
 if (!wireFile || positionals.length > 1)

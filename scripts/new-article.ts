@@ -4,24 +4,18 @@
  * The date defaults to now (Oslo time). The file starts as a draft so that nothing half-written
  * is published by the next build: remove "draft: true" when the article is ready.
  */
-import { parseArgs } from 'node:util';
-import { checkCategory, createArticle, fail, parseDateOption } from './editor-cli.ts';
+import { checkCategory, createArticle, fail, parseDateOption, parseOptions } from './editor-cli.ts';
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      title: { type: 'string' },
-      category: { type: 'string' },
-      date: { type: 'string' },
-      byline: { type: 'string' },
-      dateline: { type: 'string' },
-      slug: { type: 'string' },
-    },
-  }));
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
+const { values } = parseOptions({
+  options: {
+    title: { type: 'string' },
+    category: { type: 'string' },
+    date: { type: 'string' },
+    byline: { type: 'string' },
+    dateline: { type: 'string' },
+    slug: { type: 'string' },
+  },
+});
 
 if (!values.title)
   fail(

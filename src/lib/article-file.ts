@@ -58,9 +58,3 @@ export function writeNewFile(path: string, text: string): void {
     throw error;
   }
 }
-
-export interface CreatedArticle {
-  path: string;
-  /** Site path with the deploy base, e.g. /nyheter/2020/10/10/slug/. */
-  url: string;
-}

@@ -47,6 +47,7 @@ export function parseCategories(text: string, file: string): Category[] {
 }
 
 let categories: Category[] | undefined;
+let bySlug: Map<string, Category> | undefined;
 
 /** The categories in force for this build, in the list's order (the front page's order). */
 export function getCategories(): Category[] {
@@ -57,9 +58,10 @@ export function getCategories(): Category[] {
   return categories;
 }
 
-/** The category for a slug; the schema guarantees every article's slug is listed. */
+/** The category for a slug (looked up for every list item, so by map); the schema guarantees it exists. */
 export function getCategory(slug: string): Category {
-  const found = getCategories().find((c) => c.slug === slug);
+  bySlug ??= new Map(getCategories().map((c) => [c.slug, c]));
+  const found = bySlug.get(slug);
   if (!found) throw new Error(`Unknown category "${slug}".`);
   return found;
 }

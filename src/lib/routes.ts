@@ -196,3 +196,11 @@ export function frontPage(
     years: archive.years.map((y) => ({ year: y.year, path: yearPath(y.year), count: y.count })),
   };
 }
+
+/** The search page's filter choices: categories that have articles (list order), and years. */
+export function searchFilters(archive: Archive, categories: readonly Category[]) {
+  return {
+    categories: categories.filter((c) => archive.byCategory.has(c.slug)),
+    years: archive.years.map((y) => y.year),
+  };
+}
