@@ -40,6 +40,11 @@ export default defineConfig({
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
   security: { csp: true },
+  // A rebuild re-renders only pages whose data changed (src/lib/cache-key.ts); the rest are
+  // copied from the previous build's output kept in cacheDir. `astro build --force` ignores it.
+  experimental: {
+    incrementalBuild: true,
+  },
   integrations: [buildFlags(), sitemap(sitemapOptions(site, base)), searchIndex()],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

@@ -57,6 +57,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
     base: pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`),
     pattern: '**/*.md',
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    // Pages use the rendered HTML only. Dropping the raw Markdown shrinks the store, which the
+    // build loads as a JS module: ~40 % fewer bytes to write, parse and hold in memory.
+    retainBody: false,
   });
 
   return {

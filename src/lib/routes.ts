@@ -144,9 +144,16 @@ export function listingPages(
   return pages;
 }
 
-/** getStaticPaths() entries for the "[...listing]" route. */
-export function listingStaticPaths(pages: readonly ListingPage[]) {
-  return pages.map((page) => ({ params: { listing: toRouteParam(page.path) }, props: { page } }));
+/**
+ * getStaticPaths() entries for the "[...listing]" route. A list page shows only its props,
+ * so they are its cache key's data (src/lib/cache-key.ts).
+ */
+export function listingStaticPaths(pages: readonly ListingPage[], cacheKey: (data: unknown) => string) {
+  return pages.map((page) => ({
+    params: { listing: toRouteParam(page.path) },
+    props: { page },
+    cacheKey: cacheKey(page),
+  }));
 }
 
 export interface ArticlePage {

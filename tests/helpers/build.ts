@@ -12,11 +12,14 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` with its own output and cache folders, so builds never share state. */
-export function buildSite(name: string, env: Record<string, string>): BuildResult {
+/**
+ * Runs `astro build` with its own output and cache folders, so builds never share state.
+ * `rebuild: true` keeps the folders of an earlier build of the same name: an incremental build.
+ */
+export function buildSite(name: string, env: Record<string, string>, { rebuild = false } = {}): BuildResult {
   const outDir = join(OUTPUT_ROOT, name, 'dist');
   const cacheDir = join(OUTPUT_ROOT, name, 'cache');
-  rmSync(join(OUTPUT_ROOT, name), { recursive: true, force: true });
+  if (!rebuild) rmSync(join(OUTPUT_ROOT, name), { recursive: true, force: true });
   const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive';
+import { pageKeys } from '../../src/lib/cache-key';
 import type { Category } from '../../src/lib/categories';
 import {
   articleParams,
@@ -80,9 +81,17 @@ describe('listingPages', () => {
   });
 
   it('gives route params without slashes', () => {
-    const params = listingStaticPaths(pages).map((p) => p.params.listing);
+    const params = listingStaticPaths(pages, () => 'key').map((p) => p.params.listing);
     expect(params).toContain('utenriks/side/2');
     expect(params).toContain('2020/10/10');
+  });
+
+  it('keys each list page by its own data', () => {
+    const paths = listingStaticPaths(pages, pageKeys([]));
+    const keys = new Set(paths.map((p) => p.cacheKey));
+    expect(keys.size).toBe(paths.length);
+    const again = listingStaticPaths(listingPages(buildArchive(articles), categories, 2), pageKeys([]));
+    expect(again.map((p) => p.cacheKey)).toEqual(paths.map((p) => p.cacheKey));
   });
 });
 

@@ -1,0 +1,86 @@
+// Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/cache-key.ts).
+// The risk of any page cache is a stale page, so the test is strict: after adding, editing,
+// retitling and deleting articles, the incremental rebuild must write exactly the files a
+// clean build of the same content writes, byte for byte, while reusing most pages.
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/bench/corpus';
+import { buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+
+const COUNT = 60;
+const contentDir = join(OUTPUT_ROOT, 'content-incremental');
+const env = { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' };
+/** The files of the first build (the rebuild writes into the same folder). */
+let firstFiles: string[];
+let rebuilt: BuildResult;
+let clean: BuildResult;
+/** Pages the rebuild copied from the previous build, and pages it rendered. */
+let reused: number;
+let rendered: number;
+
+const ok = (build: BuildResult) => {
+  if (build.status !== 0) throw new Error(build.output.slice(-5000));
+  return build;
+};
+
+/** The search index is Pagefind's own output (rebuilt every time); everything else is ours. */
+const siteFiles = (dir: string) => listFiles(dir).filter((f) => !f.startsWith('pagefind/'));
+
+beforeAll(() => {
+  rmSync(contentDir, { recursive: true, force: true });
+  writeCorpus({ count: COUNT, dir: contentDir, seed: 11 });
+  firstFiles = siteFiles(ok(buildSite('incremental', env)).outDir);
+
+  const articles = join(contentDir, 'articles');
+  const files = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const edit = (file: string, change: (text: string) => string) => {
+    const path = join(articles, file);
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
+  };
+  // A new article, a body edit, a new title (so a new URL) and a deletion.
+  writeCorpus({ count: 1, start: COUNT, dir: contentDir, seed: 11 });
+  // One word of the last paragraph swapped: the same word count and summary, so only the
+  // body's source digest tells the page apart.
+  edit(files[5] as string, (text) => {
+    const at = text.trimEnd().lastIndexOf('\n');
+    return text.slice(0, at) + text.slice(at).replace(/\p{L}{4,}/u, 'Endringsord');
+  });
+  edit(files[10] as string, (text) => text.replace(/^title: .*$/m, 'title: "En helt ny tittel på saken"'));
+  rmSync(join(articles, files[20] as string));
+
+  rebuilt = ok(buildSite('incremental', env, { rebuild: true }));
+  reused = (rebuilt.output.match(/\((?:restored|cached)\)/g) ?? []).length;
+  rendered = (rebuilt.output.match(/├─ .*\(\+\d+ms\)/g) ?? []).length;
+  clean = ok(buildSite('incremental-clean', env));
+}, 300_000);
+
+describe('an incremental rebuild', () => {
+  it('reuses most pages and renders the changed ones', () => {
+    console.log(`incremental rebuild: ${reused} pages reused, ${rendered} rendered`);
+    expect(reused).toBeGreaterThan(rendered);
+    expect(rendered).toBeGreaterThan(0);
+  });
+
+  it('writes the same set of files as a clean build', () => {
+    expect(siteFiles(rebuilt.outDir)).toEqual(siteFiles(clean.outDir));
+    expect(siteFiles(rebuilt.outDir)).not.toEqual(firstFiles);
+  });
+
+  it('writes every file byte for byte as a clean build does', () => {
+    const differing = siteFiles(clean.outDir).filter(
+      (f) => !readFileSync(join(rebuilt.outDir, f)).equals(readFileSync(join(clean.outDir, f))),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the edits', () => {
+    const html = siteFiles(rebuilt.outDir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => readFileSync(join(rebuilt.outDir, f), 'utf8'));
+    expect(html.some((page) => page.includes('Endringsord'))).toBe(true);
+    expect(html.filter((page) => page.includes('En helt ny tittel på saken')).length).toBeGreaterThan(1);
+  });
+});
