@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
+import { contentStoreFromFile } from './src/lib/content-store-module.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import rehypeFirstImage from './src/lib/markdown/rehype-first-image.ts';
@@ -45,7 +46,7 @@ export default defineConfig({
   experimental: {
     incrementalBuild: true,
   },
-  integrations: [buildFlags(), sitemap(sitemapOptions(site, base)), searchIndex()],
+  integrations: [buildFlags(), contentStoreFromFile(), sitemap(sitemapOptions(site, base)), searchIndex()],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
     syntaxHighlight: false,
