@@ -1,22 +1,12 @@
 // @ts-check
 // Site and base path come from the environment (see README, "Configuration"); Markdown goes
 // through remark and rehype with our plugins. No logic lives here.
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
 import { buildFlags } from './src/lib/build-flags.ts';
 import { contentStoreFromFile } from './src/lib/content-store-module.ts';
+import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
-import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
-import rehypeFirstImage from './src/lib/markdown/rehype-first-image.ts';
-import rehypeHeadingIds from './src/lib/markdown/rehype-heading-ids.ts';
-import rehypeRequireAlt from './src/lib/markdown/rehype-require-alt.ts';
-import remarkDerivedLede from './src/lib/markdown/remark-derived-lede.ts';
-import remarkNorwegianTypography from './src/lib/markdown/remark-norwegian-typography.ts';
-import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
-import { articleSanitizeSchema } from './src/lib/markdown/sanitize-schema.ts';
 import { sitemapOptions } from './src/lib/sitemaps.ts';
 
 const env = process.env;
@@ -50,21 +40,6 @@ export default defineConfig({
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
     syntaxHighlight: false,
-    processor: unified({
-      // Typography first, so the derived lede has it too.
-      remarkPlugins: [remarkNorwegianTypography, remarkDerivedLede, remarkReadingTime],
-      // Raw HTML in articles is parsed, then sanitised, before anything else sees it: nothing in
-      // content can run script in a reader's browser. Heading ids come after the sanitiser.
-      rehypePlugins: [
-        rehypeRaw,
-        [rehypeSanitize, articleSanitizeSchema],
-        rehypeRequireAlt,
-        [rehypeBaseLinks, { base }],
-        rehypeFirstImage,
-        rehypeHeadingIds,
-      ],
-      // Replaced by remarkNorwegianTypography: «» quotes, en dashes, and far cheaper.
-      smartypants: false,
-    }),
+    processor: articleMarkdown(base),
   },
 });

@@ -11,11 +11,13 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroConfig } from 'astro';
 import type { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ArticleData } from './articles.ts';
 import { formatReport } from './content-error.ts';
+import { createRenderPool, type RenderPool } from './markdown/render-pool.ts';
 import { ContentCheck } from './validate.ts';
 
 interface EntryInfo {
@@ -47,6 +49,9 @@ export interface ArticleLoaderOptions {
   schemaFingerprint: string;
 }
 
+/** Renders done on the main thread before the worker pool starts (render-pool.ts). */
+const RENDERS_BEFORE_POOL = 32;
+
 /** Warnings listed in a build log; check:content lists all. */
 const WARNINGS_SHOWN = 30;
 
@@ -71,6 +76,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       // File line on which the rendered (trimmed) body starts, by file path: for render errors.
       const bodyStart = new Map<string, number>();
       const fileOf = (path: string) => relative(contentDir, path);
+      // Markdown render workers, started on demand and stopped when the collection is loaded.
+      let pool: RenderPool | undefined;
 
       const astroMarkdown = ctx.entryTypes.get('.md');
       if (!astroMarkdown) throw new Error('Astro has no Markdown entry type registered.');
@@ -85,9 +92,34 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           return { data: result.raw, body: result.body.trim(), rawData: result.rawFrontmatter };
         },
         // Keep Astro's renderer (our remark/rehype pipeline), but let its errors fail the build.
-        async getRenderFunction(config) {
-          const render = await astroMarkdown.getRenderFunction?.(config);
-          if (!render) throw new Error('Astro has no Markdown renderer.');
+        async getRenderFunction(settings) {
+          const config = settings as AstroConfig;
+          const inThread = await astroMarkdown.getRenderFunction?.(settings);
+          if (!inThread) throw new Error('Astro has no Markdown renderer.');
+          let rendersInThread = 0;
+          // A few renders (a rebuild after an edit) stay on this thread: starting workers costs
+          // more than it saves. Past that, the pool renders in parallel.
+          const render: typeof inThread = async (entry) => {
+            if (rendersInThread < RENDERS_BEFORE_POOL) {
+              rendersInThread++;
+              return inThread(entry);
+            }
+            pool ??= createRenderPool(new URL('src/lib/markdown/render-worker.ts', config.root), {
+              base: config.base,
+              options: {
+                image: config.image,
+                syntaxHighlight: config.markdown.syntaxHighlight,
+                shikiConfig: config.markdown.shikiConfig,
+                gfm: config.markdown.gfm,
+                smartypants: config.markdown.smartypants,
+              },
+            });
+            return pool.render({
+              body: typeof entry.body === 'string' ? entry.body : '',
+              data: entry.data as Record<string, unknown>,
+              filePath: entry.filePath,
+            });
+          };
           return async (entry) => {
             try {
               return await render(entry);
@@ -114,14 +146,18 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const entryTypes = new Map(ctx.entryTypes);
       entryTypes.set('.md', Object.assign(Object.create(astroMarkdown) as EntryType, markdown));
 
-      await inner.load({
-        ...ctx,
-        entryTypes,
-        // A file with errors is already reported: store it as written, and drop it below.
-        parseData: async (props) => (invalid.has(props.id) ? props.data : ctx.parseData(props)),
-        generateDigest: (value) =>
-          ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
-      } as GlobContext);
+      try {
+        await inner.load({
+          ...ctx,
+          entryTypes,
+          // A file with errors is already reported: store it as written, and drop it below.
+          parseData: async (props) => (invalid.has(props.id) ? props.data : ctx.parseData(props)),
+          generateDigest: (value) =>
+            ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
+        } as GlobContext);
+      } finally {
+        await pool?.close();
+      }
 
       check.finish();
       const { errors, warnings } = check;
