@@ -35,11 +35,10 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function createRenderPool(
-  workerFile: URL,
-  setup: RenderSetup,
-  size = availableParallelism(),
-): RenderPool {
+/** Workers per pool: one per core, at most 8 (each holds its own copy of the pipeline, ~50 MB). */
+export const POOL_SIZE = Math.min(availableParallelism(), 8);
+
+export function createRenderPool(workerFile: URL, setup: RenderSetup, size = POOL_SIZE): RenderPool {
   const pending = new Map<number, { resolve: (r: Rendered) => void; reject: (e: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const { reject } of pending.values()) reject(error);
