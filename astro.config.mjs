@@ -7,6 +7,7 @@ import { buildFlags } from './src/lib/build-flags.ts';
 import { contentStoreFromFile } from './src/lib/content-store-module.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
+import { pruneStaleOutput } from './src/lib/stale-output.ts';
 import { sitemapOptions } from './src/lib/sitemaps.ts';
 
 const env = process.env;
@@ -27,16 +28,24 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The search script stays a cached file of its own: Astro inlines small scripts, and an
   // inlined script loses Vite's helper for the run-time import() of Pagefind.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // dist/ is kept between builds, so the incremental build leaves unchanged pages in place;
+  // pruneStaleOutput (last integration) removes what a build no longer makes.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
   security: { csp: true },
-  // A rebuild re-renders only pages whose data changed (src/lib/cache-key.ts); the rest are
-  // copied from the previous build's output kept in cacheDir. `astro build --force` ignores it.
+  // A rebuild re-renders only pages whose data changed (src/lib/cache-key.ts); the rest stay in
+  // dist/ (or are copied from cacheDir). `npm run build -- --force` ignores the cache.
   experimental: {
     incrementalBuild: true,
   },
-  integrations: [buildFlags(), contentStoreFromFile(), sitemap(sitemapOptions(site, base)), searchIndex()],
+  integrations: [
+    buildFlags(),
+    contentStoreFromFile(),
+    sitemap(sitemapOptions(site, base)),
+    searchIndex(),
+    pruneStaleOutput(),
+  ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.
     syntaxHighlight: false,

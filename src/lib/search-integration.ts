@@ -4,6 +4,7 @@
  * articles are never in dist/, so they can never be found.
  */
 import type { AstroIntegration } from 'astro';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Pagefind's Norwegian stemming is under "no"; the pages say lang="nb". */
@@ -20,6 +21,8 @@ export function searchIndex(): AstroIntegration {
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        // dist/ is kept between builds (stale-output.ts): start the index folder afresh.
+        rmSync(`${site}/pagefind`, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
         if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();

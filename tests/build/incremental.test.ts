@@ -64,6 +64,12 @@ describe('an incremental rebuild', () => {
     expect(rendered).toBeGreaterThan(0);
   });
 
+  it('leaves unchanged pages in place and removes the pages of deleted and retitled articles', () => {
+    // "(cached)": Astro found the page in dist/ and left it; "(restored)" would be a copy.
+    expect((rebuilt.output.match(/\(cached\)/g) ?? []).length).toBe(reused);
+    expect(rebuilt.output).toMatch(/Removed [1-9]\d* file\(s\) this build no longer makes/);
+  });
+
   it('writes the same set of files as a clean build', () => {
     expect(siteFiles(rebuilt.outDir)).toEqual(siteFiles(clean.outDir));
     expect(siteFiles(rebuilt.outDir)).not.toEqual(firstFiles);

@@ -1,0 +1,70 @@
+/**
+ * Keeps dist/ between builds and removes only what this build no longer makes.
+ *
+ * Astro empties dist/ at the start of every build, so its incremental build then copies every
+ * unchanged page back from its cache (10 s at 10 000 articles, 30 s at 20 000). With
+ * `vite.build.emptyOutDir: false` it leaves unchanged pages where they are instead. What a
+ * build no longer makes (a deleted or retitled article, a page of a list that got shorter,
+ * an old hashed stylesheet, old search-index files) must then be removed here, or it would
+ * stay online: a file is stale when this build neither wrote it nor kept it as a page.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface OutputFile {
+  path: string;
+  mtimeMs: number;
+}
+
+/** Files not written since the build started and not among the pages the build kept. */
+export function staleFiles(
+  files: readonly OutputFile[],
+  buildStartMs: number,
+  kept: ReadonlySet<string>,
+): string[] {
+  return files.filter((f) => f.mtimeMs < buildStartMs && !kept.has(f.path)).map((f) => f.path);
+}
+
+function walk(dir: string, out: OutputFile[] = []): OutputFile[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else out.push({ path, mtimeMs: statSync(path).mtimeMs });
+  }
+  return out;
+}
+
+/** Removes empty folders left behind, deepest first; true if `dir` itself is now empty. */
+function removeEmptyDirs(dir: string, isRoot = true): boolean {
+  let empty = true;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !removeEmptyDirs(join(dir, entry.name), false)) empty = false;
+  }
+  if (empty && !isRoot) rmdirSync(dir);
+  return empty;
+}
+
+/** Must be the last integration: it runs after every other one has written its files. */
+export function pruneStaleOutput(): AstroIntegration {
+  let buildStartMs = 0;
+  return {
+    name: 'news-prune-stale-output',
+    hooks: {
+      'astro:build:start': () => {
+        buildStartMs = Date.now();
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        // Every page of this build, rendered or kept from the last one.
+        const kept = new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
+        const root = fileURLToPath(dir);
+        const stale = staleFiles(walk(root), buildStartMs, kept);
+        for (const path of stale) rmSync(path);
+        removeEmptyDirs(root);
+        if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) this build no longer makes.`);
+      },
+    },
+  };
+}
