@@ -171,6 +171,32 @@ export function articlePages(archive: Archive): ArticlePage[] {
   });
 }
 
+/** What an article page needs of its content entry besides the props' data. */
+export interface SourceEntry {
+  digest?: string | number | undefined;
+  rendered?: { html: string } | undefined;
+}
+
+/**
+ * getStaticPaths() entries for the article route. The body is not in the props' data, so its
+ * source digest stands for it in the cache key (src/lib/cache-key.ts).
+ */
+export function articleStaticPaths<E extends SourceEntry>(
+  archive: Archive,
+  entryOf: (id: string) => E,
+  cacheKey: (data: unknown) => string,
+) {
+  return articlePages(archive).map((page) => {
+    const entry = entryOf(page.article.id);
+    const body = entry.digest ?? entry.rendered?.html;
+    return {
+      params: articleParams(page.article),
+      props: { page, entry },
+      cacheKey: cacheKey({ page, body }),
+    };
+  });
+}
+
 /** The route params of "[year]/[month]/[day]/[slug]" for an article. */
 export function articleParams(article: Article) {
   return { year: article.day.year, month: article.day.month, day: article.day.day, slug: article.slug };

@@ -5,6 +5,7 @@ import type { Category } from '../../src/lib/categories';
 import {
   articleParams,
   articlePages,
+  articleStaticPaths,
   frontPage,
   listingPages,
   listingStaticPaths,
@@ -96,6 +97,17 @@ describe('listingPages', () => {
 });
 
 describe('article pages', () => {
+  it("keys each article page by its data and its body's source digest", () => {
+    const keys = (digest: string) =>
+      articleStaticPaths(archive, (id) => ({ digest: `${id}-${digest}` }), pageKeys([])).map(
+        (p) => p.cacheKey,
+      );
+    const first = keys('v1');
+    expect(new Set(first).size).toBe(first.length);
+    expect(keys('v1')).toEqual(first);
+    keys('v2').forEach((key, i) => expect(key).not.toBe(first[i]));
+  });
+
   it('has one page per article with params from the Oslo date', () => {
     const pages = articlePages(archive);
     expect(pages).toHaveLength(6);
