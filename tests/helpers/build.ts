@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const OUTPUT_ROOT = resolve('tests/output');
 
@@ -31,7 +32,9 @@ export function buildSite(name: string, env: Record<string, string>, { rebuild =
     encoding: 'utf8',
     timeout: 180_000,
   });
-  return { name, outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Astro colours its log when CI is set (and not otherwise): tests match the plain text.
+  const output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+  return { name, outDir, status: result.status, output };
 }
 
 /** Every file under a folder, as paths relative to it with "/" separators. */
