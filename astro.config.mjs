@@ -7,6 +7,7 @@ import { buildFlags } from './src/lib/build-flags.ts';
 import { contentStoreFromFile } from './src/lib/content-store-module.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
+import { SEARCH_DIR } from './src/lib/search-shards.ts';
 import { pruneStaleOutput } from './src/lib/stale-output.ts';
 import { sitemapOptions } from './src/lib/sitemaps.ts';
 
@@ -44,7 +45,7 @@ export default defineConfig({
     contentStoreFromFile(),
     sitemap(sitemapOptions(site, base)),
     searchIndex(),
-    pruneStaleOutput(),
+    pruneStaleOutput({ ownedFolders: [SEARCH_DIR] }),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

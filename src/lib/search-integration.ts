@@ -2,32 +2,103 @@
  * Builds the Pagefind search index after the pages are written. Only pages that mark their
  * content with data-pagefind-body (article pages) are indexed, and drafts and embargoed
  * articles are never in dist/, so they can never be found.
+ *
+ * One index per year (src/lib/search-shards.ts): a year whose article pages are byte for byte
+ * those of the last build keeps its index; the keys live in cacheDir, beside Astro's own cache.
  */
 import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  groupByShard,
+  SEARCH_BODY_MARK,
+  SEARCH_DIR,
+  shardKey,
+  shardList,
+  SHARD_LIST,
+  type SearchPage,
+} from './search-shards.ts';
 
 /** Pagefind's Norwegian stemming is under "no"; the pages say lang="nb". */
 export const SEARCH_LANGUAGE = 'no';
 
+/** Every HTML page in dist/ that Pagefind would index, outside the search folder itself. */
+function indexedPages(root: string): SearchPage[] {
+  const pages: SearchPage[] = [];
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  for (const file of files) {
+    const path = file.split('\\').join('/');
+    if (!path.endsWith('.html') || path.startsWith(`${SEARCH_DIR}/`)) continue;
+    const html = readFileSync(join(root, file), 'utf8');
+    if (html.includes(SEARCH_BODY_MARK)) pages.push({ path, html });
+  }
+  return pages;
+}
+
+function readKeys(file: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return {}; // first build, or a cleared cache: every year is indexed
+  }
+}
+
 export function searchIndex(): AstroIntegration {
+  let keysFile = '';
   return {
     name: 'news-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        keysFile = fileURLToPath(new URL('search-index-keys.json', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const pagefind = await import('pagefind');
-        const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        // dist/ is kept between builds (stale-output.ts): start the index folder afresh.
-        rmSync(`${site}/pagefind`, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        const pagefindPackage = new URL('../package.json', import.meta.resolve('pagefind'));
+        const { version } = JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string };
+        const indexer = JSON.stringify({ pagefind: version, language: SEARCH_LANGUAGE });
+
+        const root = fileURLToPath(dir);
+        const out = join(root, SEARCH_DIR);
+        const shards = groupByShard(indexedPages(root));
+        const previous = readKeys(keysFile);
+        const keys: Record<string, string> = {};
+        let rebuilt = 0;
+        let pagesIndexed = 0;
+        for (const [shard, pages] of shards) {
+          const key = shardKey(pages, indexer);
+          keys[shard] = key;
+          const target = join(out, shard);
+          if (previous[shard] === key && existsSync(join(target, 'pagefind.js'))) continue;
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: root, glob: `${shard}/**/*.html` });
+          if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+          // Written beside the old index, then swapped in, so a failed write leaves no half index.
+          const fresh = join(out, `.${shard}.new`);
+          rmSync(fresh, { recursive: true, force: true });
+          const written = await index.writeFiles({ outputPath: fresh });
+          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          await index.deleteIndex(); // frees the indexer's memory before the next year
+          rmSync(target, { recursive: true, force: true });
+          renameSync(fresh, target);
+          rebuilt += 1;
+          pagesIndexed += pages.length;
+        }
         await pagefind.close();
+
+        // Anything else in the folder is stale: a year with no articles left, an older layout.
+        const wanted = new Set([...shards.keys(), SHARD_LIST]);
+        mkdirSync(out, { recursive: true });
+        for (const name of readdirSync(out)) {
+          if (!wanted.has(name)) rmSync(join(out, name), { recursive: true, force: true });
+        }
+        writeFileSync(join(out, SHARD_LIST), `${JSON.stringify(shardList(shards.keys()))}\n`);
+        mkdirSync(dirname(keysFile), { recursive: true });
+        writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
         logger.info(
-          `Search index written (${added.page_count} pages scanned; only article pages are indexed).`,
+          `Search index: ${shards.size} year(s); ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
+            `${shards.size - rebuilt} unchanged and kept.`,
         );
       },
     },

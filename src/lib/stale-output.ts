@@ -5,7 +5,7 @@
  * unchanged page back from its cache (10 s at 10 000 articles, 30 s at 20 000). With
  * `vite.build.emptyOutDir: false` it leaves unchanged pages where they are instead. What a
  * build no longer makes (a deleted or retitled article, a page of a list that got shorter,
- * an old hashed stylesheet, old search-index files) must then be removed here, or it would
+ * an old hashed stylesheet) must then be removed here, or it would
  * stay online: a file is stale when this build neither wrote it nor kept it as a page.
  */
 import type { AstroIntegration } from 'astro';
@@ -27,10 +27,11 @@ export function staleFiles(
   return files.filter((f) => f.mtimeMs < buildStartMs && !kept.has(f.path)).map((f) => f.path);
 }
 
-function walk(dir: string, out: OutputFile[] = []): OutputFile[] {
+function walk(dir: string, skip: ReadonlySet<string>, out: OutputFile[] = []): OutputFile[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
+    if (skip.has(path)) continue;
+    if (entry.isDirectory()) walk(path, skip, out);
     else out.push({ path, mtimeMs: statSync(path).mtimeMs });
   }
   return out;
@@ -46,8 +47,14 @@ function removeEmptyDirs(dir: string, isRoot = true): boolean {
   return empty;
 }
 
-/** Must be the last integration: it runs after every other one has written its files. */
-export function pruneStaleOutput(): AstroIntegration {
+/**
+ * Must be the last integration: it runs after every other one has written its files.
+ * `ownedFolders`: top-level folders of dist/ another integration keeps and prunes itself
+ * (the search index keeps the unchanged years' indexes, written by an earlier build).
+ */
+export function pruneStaleOutput({
+  ownedFolders = [],
+}: { ownedFolders?: readonly string[] } = {}): AstroIntegration {
   let buildStartMs = 0;
   return {
     name: 'news-prune-stale-output',
@@ -60,7 +67,8 @@ export function pruneStaleOutput(): AstroIntegration {
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
         const root = fileURLToPath(dir);
-        const stale = staleFiles(walk(root), buildStartMs, kept);
+        const owned = new Set(ownedFolders.map((folder) => join(root, folder)));
+        const stale = staleFiles(walk(root, owned), buildStartMs, kept);
         for (const path of stale) rmSync(path);
         removeEmptyDirs(root);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) this build no longer makes.`);

@@ -10,6 +10,7 @@ interface PagefindResultData {
 }
 interface PagefindApi {
   options(options: { baseUrl?: string }): Promise<void>;
+  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
   search(
     query: string,
     options?: { filters?: Record<string, string> },
@@ -68,12 +69,22 @@ export function startSearch(): void {
   if (!input || !category || !year) return;
   const bundle = form.dataset.bundle ?? '/pagefind/';
 
-  let pagefind: Promise<PagefindApi> | undefined;
+  // One Pagefind index per year (src/lib/search-shards.ts), listed newest first in
+  // indexes.json: the newest is loaded, the others merged into it, so one search covers all.
+  let pagefind: Promise<PagefindApi | undefined> | undefined;
   const load = () => {
-    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: PagefindApi) => {
-      await module.options({ baseUrl: new URL(bundle, location.href).pathname.replace(/pagefind\/$/, '') });
+    pagefind ??= (async () => {
+      const folder = new URL(bundle, location.href).pathname;
+      const baseUrl = folder.replace(/pagefind\/$/, '');
+      const response = await fetch(`${folder}indexes.json`);
+      if (!response.ok) throw new Error(`indexes.json: HTTP ${response.status}`);
+      const [newest, ...older] = (await response.json()) as string[];
+      if (newest === undefined) return undefined; // no articles yet
+      const module = (await import(/* @vite-ignore */ `${folder}${newest}pagefind.js`)) as PagefindApi;
+      await module.options({ baseUrl });
+      for (const shard of older) await module.mergeIndex(`${folder}${shard}`, { baseUrl });
       return module;
-    });
+    })();
     return pagefind;
   };
 
@@ -92,7 +103,7 @@ export function startSearch(): void {
     status.textContent = 'Søker …';
     try {
       const api = await load();
-      const response = await api.search(query, { filters });
+      const response = api ? await api.search(query, { filters }) : { results: [] };
       const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (ticket !== latest) return; // a newer search has started
       list.replaceChildren(...data.map(resultItem));
