@@ -30,7 +30,7 @@ export default defineConfig({
   // The search script stays a cached file of its own: Astro inlines small scripts, and an
   // inlined script loses Vite's helper for the run-time import() of Pagefind.
   // dist/ is kept between builds, so the incremental build leaves unchanged pages in place;
-  // pruneStaleOutput (last integration) removes what a build no longer makes.
+  // pruneStaleOutput removes what a build no longer makes.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
@@ -44,8 +44,9 @@ export default defineConfig({
     buildFlags(),
     contentStoreFromFile(),
     sitemap(sitemapOptions(site, base)),
-    searchIndex(),
+    // Prunes dist/ before the search index reads it, so removed articles are not indexed.
     pruneStaleOutput({ ownedFolders: [SEARCH_DIR] }),
+    searchIndex(),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

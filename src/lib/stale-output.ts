@@ -48,9 +48,10 @@ function removeEmptyDirs(dir: string, isRoot = true): boolean {
 }
 
 /**
- * Must be the last integration: it runs after every other one has written its files.
- * `ownedFolders`: top-level folders of dist/ another integration keeps and prunes itself
- * (the search index keeps the unchanged years' indexes, written by an earlier build).
+ * Must come after every integration that writes into dist/, but before the search index,
+ * which must not index the page of a removed article. `ownedFolders`: top-level folders of
+ * dist/ another integration keeps and prunes itself (the search index keeps the unchanged
+ * years' indexes, written by an earlier build).
  */
 export function pruneStaleOutput({
   ownedFolders = [],

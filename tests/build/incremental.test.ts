@@ -15,6 +15,8 @@ const env = { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' };
 let firstFiles: string[];
 let rebuilt: BuildResult;
 let clean: BuildResult;
+/** A third build with no change in between. */
+let unchanged: BuildResult;
 /** Pages the rebuild copied from the previous build, and pages it rendered. */
 let reused: number;
 let rendered: number;
@@ -24,8 +26,8 @@ const ok = (build: BuildResult) => {
   return build;
 };
 
-/** The search index is Pagefind's own output (rebuilt every time); everything else is ours. */
-const siteFiles = (dir: string) => listFiles(dir).filter((f) => !f.startsWith('pagefind/'));
+/** Every file, the search index included (unchanged years keep theirs, src/lib/search-shards.ts). */
+const siteFiles = (dir: string) => listFiles(dir);
 
 beforeAll(() => {
   rmSync(contentDir, { recursive: true, force: true });
@@ -55,6 +57,8 @@ beforeAll(() => {
   reused = (rebuilt.output.match(/\((?:restored|cached)\)/g) ?? []).length;
   rendered = (rebuilt.output.match(/├─ .*\(\+\d+ms\)/g) ?? []).length;
   clean = ok(buildSite('incremental-clean', env));
+  // Once more with no change: the folder must stay as it is (the comparisons below read it).
+  unchanged = ok(buildSite('incremental', env, { rebuild: true }));
 }, 300_000);
 
 describe('an incremental rebuild', () => {
@@ -68,6 +72,17 @@ describe('an incremental rebuild', () => {
     // "(cached)": Astro found the page in dist/ and left it; "(restored)" would be a copy.
     expect((rebuilt.output.match(/\(cached\)/g) ?? []).length).toBe(reused);
     expect(rebuilt.output).toMatch(/Removed [1-9]\d* file\(s\) this build no longer makes/);
+  });
+
+  it('rebuilds the search index of changed years only', () => {
+    const searchLog = (build: BuildResult) => {
+      const [, years, rebuiltYears] = /Search index: (\d+) year\(s\); (\d+) rebuilt/.exec(build.output) ?? [];
+      return { years: Number(years), rebuilt: Number(rebuiltYears) };
+    };
+    expect(searchLog(rebuilt).years).toBe(4);
+    expect(searchLog(rebuilt).rebuilt).toBeGreaterThan(0);
+    // Nothing changed since: every year keeps its index.
+    expect(searchLog(unchanged)).toEqual({ years: 4, rebuilt: 0 });
   });
 
   it('writes the same set of files as a clean build', () => {

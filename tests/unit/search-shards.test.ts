@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { groupByShard, shardKey, shardList, shardOf } from '../../src/lib/search-shards';
+
+const page = (path: string, html = `<article data-pagefind-body>${path}</article>`) => ({ path, html });
+
+describe('search index shards', () => {
+  const pages = [
+    page('2020/10/10/b/index.html'),
+    page('2019/12/30/a/index.html'),
+    page('2020/01/02/a/index.html'),
+    page('2024/03/01/c/index.html'),
+  ];
+
+  it('puts each article page in the index of its year, newest year first', () => {
+    const groups = groupByShard(pages);
+    expect([...groups.keys()]).toEqual(['2024', '2020', '2019']);
+    expect(groups.get('2020')?.map((p) => p.path)).toEqual([
+      '2020/01/02/a/index.html',
+      '2020/10/10/b/index.html',
+    ]);
+    expect(shardList(groups.keys())).toEqual(['2024/', '2020/', '2019/']);
+  });
+
+  it('refuses a page outside a year folder', () => {
+    expect(() => shardOf('index.html')).toThrow(/index\.html is not inside a year folder/);
+  });
+
+  it('changes a year’s key when a page of that year is added, changed, moved or removed', () => {
+    const year = groupByShard(pages).get('2020') ?? [];
+    const [first, second] = year;
+    if (!first || !second) throw new Error('two 2020 pages expected');
+    const key = shardKey(year, 'pagefind 1.6.0');
+    expect(shardKey(year, 'pagefind 1.6.0')).toBe(key);
+    expect(shardKey([...year, page('2020/12/31/d/index.html')], 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey([first, { ...second, html: `${second.html} ` }], 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey([first, { ...second, path: '2020/10/11/b/index.html' }], 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey(year.slice(1), 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey(year, 'pagefind 1.7.0')).not.toBe(key);
+  });
+
+  it('cannot be fooled by moving text between path and page', () => {
+    expect(shardKey([page('2020/a', 'bc')], 'x')).not.toBe(shardKey([page('2020/ab', 'c')], 'x'));
+  });
+});
