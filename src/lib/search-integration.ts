@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   groupByShard,
-  SEARCH_BODY_MARK,
+  isIndexedPage,
   SEARCH_DIR,
   shardKey,
   shardList,
@@ -31,7 +31,7 @@ function indexedPages(root: string): SearchPage[] {
     const path = file.split('\\').join('/');
     if (!path.endsWith('.html') || path.startsWith(`${SEARCH_DIR}/`)) continue;
     const html = readFileSync(join(root, file), 'utf8');
-    if (html.includes(SEARCH_BODY_MARK)) pages.push({ path, html });
+    if (isIndexedPage(html)) pages.push({ path, html });
   }
   return pages;
 }

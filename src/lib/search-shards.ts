@@ -11,8 +11,14 @@ import { createHash } from 'node:crypto';
 export const SEARCH_DIR = 'pagefind';
 /** dist/<SEARCH_DIR>/<SHARD_LIST>: the bundles, newest year first ("2024/", "2023/", …). */
 export const SHARD_LIST = 'indexes.json';
-/** Pages Pagefind indexes carry this attribute (the article layout). */
-export const SEARCH_BODY_MARK = 'data-pagefind-body';
+/**
+ * Pages Pagefind indexes carry data-pagefind-body on an element (the article layout). Matched
+ * inside a tag: a page that only mentions the word in its text (escaped, so never inside "<…>")
+ * is not one of them.
+ */
+const SEARCH_BODY_TAG = /<[a-z][^<>]*\sdata-pagefind-body(?=[\s=>/])/i;
+
+export const isIndexedPage = (html: string): boolean => SEARCH_BODY_TAG.test(html);
 
 export interface SearchPage {
   /** Path of the HTML file in dist/, with "/" separators ("2020/10/10/slug/index.html"). */

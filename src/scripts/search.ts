@@ -68,16 +68,17 @@ export function startSearch(): void {
   const year = form.querySelector<HTMLSelectElement>('#aar');
   if (!input || !category || !year) return;
   const bundle = form.dataset.bundle ?? '/pagefind/';
+  const shardList = form.dataset.shards ?? `${bundle}indexes.json`;
 
   // One Pagefind index per year (src/lib/search-shards.ts), listed newest first in
-  // indexes.json: the newest is loaded, the others merged into it, so one search covers all.
+  // `shardList`: the newest is loaded, the others merged into it, so one search covers all.
   let pagefind: Promise<PagefindApi | undefined> | undefined;
   const load = () => {
     pagefind ??= (async () => {
       const folder = new URL(bundle, location.href).pathname;
       const baseUrl = folder.replace(/pagefind\/$/, '');
-      const response = await fetch(`${folder}indexes.json`);
-      if (!response.ok) throw new Error(`indexes.json: HTTP ${response.status}`);
+      const response = await fetch(shardList);
+      if (!response.ok) throw new Error(`${shardList}: HTTP ${response.status}`);
       const [newest, ...older] = (await response.json()) as string[];
       if (newest === undefined) return undefined; // no articles yet
       const module = (await import(/* @vite-ignore */ `${folder}${newest}pagefind.js`)) as PagefindApi;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByShard, shardKey, shardList, shardOf } from '../../src/lib/search-shards';
+import { groupByShard, isIndexedPage, shardKey, shardList, shardOf } from '../../src/lib/search-shards';
 
 const page = (path: string, html = `<article data-pagefind-body>${path}</article>`) => ({ path, html });
 
@@ -40,5 +40,13 @@ describe('search index shards', () => {
 
   it('cannot be fooled by moving text between path and page', () => {
     expect(shardKey([page('2020/a', 'bc')], 'x')).not.toBe(shardKey([page('2020/ab', 'c')], 'x'));
+  });
+
+  it('indexes pages whose markup has data-pagefind-body, not pages that mention it', () => {
+    expect(isIndexedPage('<main><article class="article" data-pagefind-body><h1>T</h1>')).toBe(true);
+    expect(isIndexedPage('<article data-pagefind-body="">')).toBe(true);
+    expect(isIndexedPage('<h2><a href="/2020/x/">Om data-pagefind-body i HTML</a></h2>')).toBe(false);
+    expect(isIndexedPage('<p>&lt;div data-pagefind-body&gt;</p>')).toBe(false);
+    expect(isIndexedPage('<article data-pagefind-body-x>')).toBe(false);
   });
 });
