@@ -64,7 +64,7 @@ interface Run {
   cpu: number;
   rssMiB: number;
   pages: number;
-  /** Files Astro rendered (pages, feeds, sitemaps); the other pages were copied from the incremental build cache. */
+  /** Files Astro rendered (pages, feeds, sitemaps); the other pages were kept from the previous build. */
   rendered: number;
   bytes: number;
 }
@@ -106,7 +106,7 @@ function build(phase: string): Run {
   const lastLine = readFileSync(timing, 'utf8').trim().split('\n').at(-1) ?? '';
   const [wall = 0, user = 0, sys = 0, rssKiB = 0] = lastLine.split(' ').map(Number);
   const { pages, bytes } = walk(join(project, 'dist'));
-  // Astro logs "(+12ms)" after a page it rendered and "(restored)" after one it copied.
+  // Astro logs "(+12ms)" after a page it rendered, "(cached)" or "(restored)" after one it kept.
   const rendered = (result.stdout.match(/\(\+\d[\d.]*m?s\)/g) ?? []).length;
   return { phase, wall, cpu: user + sys, rssMiB: rssKiB / 1024, pages, rendered, bytes };
 }

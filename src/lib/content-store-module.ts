@@ -10,7 +10,8 @@
  *
  * Only for `astro build` (the dev server keeps Astro's own module and its live reload). The
  * module id is Astro's internal one: if a later Astro renames it, this plugin no longer
- * matches and Astro's own module is used, which is slower but equally correct.
+ * matches and Astro's own module is used, which is slower but equally correct; the build
+ * tests notice, as the plugin's log line is then missing.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';

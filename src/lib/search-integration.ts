@@ -72,6 +72,8 @@ export function searchIndex(): AstroIntegration {
           if (previous[shard] === key && existsSync(join(target, 'pagefind.js'))) continue;
           const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          // Pagefind reads the year's pages again itself: handing it the HTML read above
+          // (addHTMLFile) measured 3× slower than its own directory walk.
           const added = await index.addDirectory({ path: root, glob: `${shard}/**/*.html` });
           if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
           // Written beside the old index, then swapped in, so a failed write leaves no half index.
