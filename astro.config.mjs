@@ -5,6 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { buildFlags } from './src/lib/build-flags.ts';
 import { contentStoreFromFile } from './src/lib/content-store-module.ts';
+import { CONTENT_DIR } from './src/lib/content-dir.ts';
+import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
+import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/search-shards.ts';
@@ -27,6 +30,11 @@ export default defineConfig({
   // Every article has exactly one URL; a clash is an error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  // Article photos (src/lib/images/): Astro's sharp service with our encoder settings. Encoded
+  // images are cached in cacheDir/assets, so a rebuild encodes only new or changed photos.
+  image: {
+    service: { entrypoint: 'astro/assets/services/sharp', config: ENCODER_SETTINGS },
+  },
   // The search script stays a cached file of its own: Astro inlines small scripts, and an
   // inlined script loses Vite's helper for the run-time import() of Pagefind.
   // dist/ is kept between builds, so the incremental build leaves unchanged pages in place;
@@ -44,6 +52,8 @@ export default defineConfig({
     buildFlags(),
     contentStoreFromFile(),
     sitemap(sitemapOptions(site, base)),
+    // Only resized copies of photos are published, never an original (with its camera metadata).
+    dropOriginalImages({ contentDir: CONTENT_DIR }),
     // Prunes dist/ before the search index reads it, so removed articles are not indexed.
     pruneStaleOutput({ ownedFolders: [SEARCH_DIR] }),
     searchIndex(),

@@ -2,14 +2,16 @@
  * Validates every article without building the site, with the build's own messages:
  *   npm run check:content            (CONTENT_DIR as for the build)
  * Exits 1 when any article has an error; warnings are listed but do not fail.
- * Markdown plugin errors show only in a build (this does not render).
+ * Lead photos are checked like the build checks them; Markdown plugin errors and the body's
+ * images show only in a build (this does not render).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCategories } from '../src/lib/categories.ts';
 import { formatReport } from '../src/lib/content-error.ts';
 import { ARTICLES_DIR, CONTENT_DIR } from '../src/lib/content-dir.ts';
-import { articleSchema } from '../src/lib/schema.ts';
+import { ImageFileChecks } from '../src/lib/images/image-file-check.ts';
+import { validationSchema } from '../src/lib/schema.ts';
 import { ContentCheck } from '../src/lib/validate.ts';
 
 function markdownFiles(dir: string): string[] {
@@ -19,14 +21,25 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
-const schema = articleSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
+const schema = validationSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
 const check = new ContentCheck(schema);
+const images = new ImageFileChecks();
 const files = markdownFiles(ARTICLES_DIR);
 
 for (const path of files) {
   const bytes = readFileSync(path);
   const id = relative(ARTICLES_DIR, path).replace(/\.md$/, '');
-  check.add(new TextDecoder().decode(bytes), relative(CONTENT_DIR, path), id, () => bytes);
+  const file = relative(CONTENT_DIR, path);
+  const result = check.add(new TextDecoder().decode(bytes), file, id, () => bytes);
+  const lead = result.data?.image;
+  if (lead)
+    await check.addImages(
+      [{ src: lead.src, field: 'image.src', lead: true }],
+      path,
+      file,
+      CONTENT_DIR,
+      images,
+    );
 }
 check.finish();
 const { errors, warnings } = check;

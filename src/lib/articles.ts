@@ -6,8 +6,25 @@ import { osloDay, type OsloDay } from './dates.ts';
 import { slugify } from './slug.ts';
 import { articlePath } from './urls.ts';
 
+/** The lead photo of front-matter `image:`; `Src` is the path as written until Astro imports it. */
+export interface LeadImageData<Src = string> {
+  src: Src;
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+/** An image in the body (src/lib/images/body-images.ts), with its import. */
+export interface BodyImageData<Src = string> {
+  src: Src;
+  path: string;
+  alt: string;
+  title?: string | undefined;
+  block: boolean;
+}
+
 /** Front-matter after schema validation (see src/lib/schema.ts). */
-export interface ArticleData {
+export interface ArticleData<Src = string> {
   title: string;
   date: Date;
   updated?: Date | undefined;
@@ -16,8 +33,33 @@ export interface ArticleData {
   byline?: string | undefined;
   dateline?: string | undefined;
   tags: string[];
+  image?: LeadImageData<Src> | undefined;
+  /** Derived by the loader from the body, never written by editors. */
+  bodyImages: BodyImageData<Src>[];
+  /** Derived by the loader: what the image files are (the lead's, and the body's in order). */
+  imageFacts: { lead?: ImageFacts | undefined; body: ImageFacts[] };
   draft: boolean;
   slug?: string | undefined;
+}
+
+/** What an image file is: size as shown (EXIF rotation applied), format, digest of its bytes. */
+export interface ImageFacts {
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'webp' | 'avif';
+  digest: string;
+}
+
+/**
+ * A photo of an article, as pages, lists and feeds see it: plain data (it goes into cache keys).
+ * The import Astro's image pipeline takes is looked up by `key` (src/lib/collection.ts), never
+ * kept here: reading any field of that import would publish the original file.
+ */
+export interface ArticleImage extends ImageFacts {
+  key: string;
+  alt: string;
+  caption: string | undefined;
+  credit: string | undefined;
 }
 
 /** An article as every page, list and feed sees it. */
@@ -45,15 +87,18 @@ export interface Article {
   path: string;
   /** Words in the body (0 when not rendered yet). */
   wordCount: number;
+  /** The lead photo, else the body's first image; undefined when the article has none. */
+  image: ArticleImage | undefined;
 }
 
-/** Builds the Article from validated front-matter and the lede derived from the body. */
+/** Builds the Article from validated front-matter and what rendering the body told us. */
 export function toArticle(
   id: string,
   file: string,
-  data: ArticleData,
+  data: ArticleData<unknown>,
   derivedLede: string | undefined,
   wordCount = 0,
+  image: ArticleImage | undefined = undefined,
 ): Article {
   const day = osloDay(data.date);
   const slug = data.slug ?? slugify(data.title);
@@ -74,6 +119,7 @@ export function toArticle(
     slug,
     path: articlePath(day, slug),
     wordCount,
+    image,
   };
 }
 

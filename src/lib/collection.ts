@@ -3,12 +3,14 @@
  * the publishing rule, checks URLs are unique and builds the archive index; every page reads
  * from the memoised result.
  */
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublished, toArticle, type Article } from './articles.ts';
+import { isPublished, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { formatReport } from './content-error.ts';
 import { recordLastmod } from './build-manifest.ts';
 import { formatDateTime, isoOslo } from './dates.ts';
+import { splitCaption } from './images/picture.ts';
 import { getBuildNow } from './now.ts';
 import { absoluteUrl } from './urls.ts';
 import { duplicateUrlProblems } from './validate.ts';
@@ -17,12 +19,59 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 
 export interface SiteData {
   archive: Archive;
-  /** The content entry of a published article, for render(). */
+  /** The content entry of a published article: its rendered body and images. */
   entry(id: string): ArticleEntry;
-  /** The article's rendered, sanitised body HTML (for feeds). */
-  html(article: Article): string;
   /** The build's "now". */
   now: Date;
+}
+
+/**
+ * The imports Astro's image pipeline takes, by ArticleImage.key. They stay here, out of the
+ * plain data that pages, lists and cache keys pass around: an import is a proxy that marks the
+ * original file as used (and publishes it, camera metadata and all) when any field is read.
+ */
+const imageImports = new Map<string, ImageMetadata>();
+
+/** The import of an article image, for getImage() (src/lib/images/render.ts) and nothing else. */
+export function imageImport(image: ArticleImage): ImageMetadata {
+  const found = imageImports.get(image.key);
+  if (!found) throw new Error(`No image import for ${image.key}.`);
+  return found;
+}
+
+function articleImage(
+  entry: ArticleEntry,
+  slot: string,
+  src: unknown,
+  facts: ImageFacts | undefined,
+  text: { alt: string; caption: string | undefined; credit: string | undefined },
+): ArticleImage {
+  if (!facts || typeof src !== 'object' || src === null) {
+    throw new Error(`${entry.filePath ?? entry.id}: an image was not imported; build again with --force.`);
+  }
+  const key = `${entry.id}#${slot}`;
+  imageImports.set(key, src as ImageMetadata);
+  return { key, ...facts, ...text };
+}
+
+/** The lead photo under the headline, if the article has one. */
+export function leadImage(entry: ArticleEntry): ArticleImage | undefined {
+  const lead = entry.data.image;
+  if (!lead) return undefined;
+  const { alt, caption, credit } = lead;
+  return articleImage(entry, 'lead', lead.src, entry.data.imageFacts.lead, { alt, caption, credit });
+}
+
+/** The body's images, in order (src/lib/images/body-images.ts). */
+export function bodyImages(entry: ArticleEntry): (ArticleImage & { block: boolean })[] {
+  return entry.data.bodyImages.map((image, i) => {
+    const facts = entry.data.imageFacts.body[i];
+    const found = articleImage(entry, String(i), image.src, facts, {
+      alt: image.alt,
+      ...splitCaption(image.title),
+    });
+    return { ...found, block: image.block };
+  });
 }
 
 /** What our remark plugins stored in the render metadata (src/lib/markdown/). */
@@ -58,7 +107,9 @@ async function load(): Promise<SiteData> {
   const includeDrafts = __SHOW_DRAFTS__;
   const all: Article[] = entries.map((entry) => {
     const { derivedLede, wordCount } = renderFacts(entry);
-    return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount);
+    // Lists, link previews and search show the lead photo, else the body's first image.
+    const image = leadImage(entry) ?? bodyImages(entry)[0];
+    return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount, image);
   });
   // Checked over drafts and embargoed articles too: a clash must fail today's build, not
   // the scheduled rebuild that publishes the second article.
@@ -77,7 +128,7 @@ async function load(): Promise<SiteData> {
     recordLastmod(absoluteUrl(article.path), isoOslo(article.updated ?? article.date));
   }
   announceNextEmbargo(all, now);
-  return { archive: buildArchive(published), entry, html: (a) => entry(a.id).rendered?.html ?? '', now };
+  return { archive: buildArchive(published), entry, now };
 }
 
 let siteData: Promise<SiteData> | undefined;
@@ -90,16 +141,12 @@ export function getSiteData(): Promise<SiteData> {
 
 export interface BodyOutline {
   headings: { depth: number; slug: string; text: string }[];
-  /** src of the first image in the body (src/lib/markdown/rehype-first-image.ts). */
-  firstImage: string | undefined;
 }
 
-/** The body's headings and first image, as collected when the entry was rendered. */
+/** The body's headings, as collected when the entry was rendered. */
 export function bodyOutline(entry: ArticleEntry): BodyOutline {
   const metadata = entry.rendered?.metadata;
-  const frontmatter = metadata?.frontmatter as Record<string, unknown> | undefined;
   return {
     headings: Array.isArray(metadata?.headings) ? (metadata.headings as BodyOutline['headings']) : [],
-    firstImage: typeof frontmatter?.firstImage === 'string' ? frontmatter.firstImage : undefined,
   };
 }

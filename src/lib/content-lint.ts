@@ -3,9 +3,10 @@
  * on the parsed front-matter and the Markdown text.
  */
 import type { ContentProblem } from './content-error.ts';
-import { KNOWN_FIELDS } from './schema.ts';
+import { IMAGE_FIELDS, KNOWN_FIELDS } from './schema.ts';
 
 const known = new Set<string>(KNOWN_FIELDS);
+const knownImageFields = new Set<string>(IMAGE_FIELDS);
 
 /** Lines (1-based in the file) of single-line paragraphs matching `pattern`, outside code fences. */
 function standaloneLines(body: string, bodyLine: number, pattern: RegExp): number[] {
@@ -41,6 +42,27 @@ export function lintArticle(
         field: key,
         problem: `Unknown field "${key}" is ignored.`,
         fix: `Check the spelling; the fields are ${KNOWN_FIELDS.join(', ')}.`,
+      });
+    }
+  }
+  const image = data.image;
+  if (image && typeof image === 'object' && !Array.isArray(image)) {
+    for (const key of Object.keys(image)) {
+      if (!knownImageFields.has(key)) {
+        warnings.push({
+          file,
+          field: `image.${key}`,
+          problem: `Unknown field "${key}" under image is ignored.`,
+          fix: `The fields of image are ${IMAGE_FIELDS.join(', ')}.`,
+        });
+      }
+    }
+    if (!('credit' in image)) {
+      warnings.push({
+        file,
+        field: 'image.credit',
+        problem: 'The photo has no credit.',
+        fix: 'Add who took it, e.g. credit: "Foto: Ola Nordmann / NTB".',
       });
     }
   }

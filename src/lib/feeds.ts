@@ -6,6 +6,7 @@
 import type { Article } from './articles.ts';
 import type { Category } from './categories.ts';
 import { isoOslo } from './dates.ts';
+import { escapeMarkup } from './escape.ts';
 import { SITE } from './site.ts';
 import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from './urls.ts';
 
@@ -24,6 +25,17 @@ export interface FeedItem {
   category: Category;
   tags: string[];
   byline: string | undefined;
+  /** The article's photo as one JPEG (RSS media:content, Atom enclosure link, JSON Feed image). */
+  image: FeedImage | undefined;
+}
+
+export interface FeedImage {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+  alt: string;
+  credit: string | undefined;
 }
 
 export interface Feed {
@@ -43,10 +55,11 @@ export function buildFeed(options: {
   category?: Category | undefined;
   categoryOf: (slug: string) => Category;
   htmlOf: (article: Article) => string;
+  imageOf?: ((article: Article) => FeedImage | undefined) | undefined;
   site: URL | string;
   now: Date;
 }): Feed {
-  const { articles, category, categoryOf, htmlOf, site, now } = options;
+  const { articles, category, categoryOf, htmlOf, imageOf, site, now } = options;
   const items = articles.slice(0, FEED_SIZE).map((a): FeedItem => {
     const url = absoluteUrl(a.path, site);
     return {
@@ -54,12 +67,13 @@ export function buildFeed(options: {
       url,
       title: a.title,
       summary: a.summary,
-      html: absolutizeHtml(htmlOf(a), site),
+      html: absolutizeHtml(htmlOf(a), url),
       published: a.date,
       updated: a.updated,
       category: categoryOf(a.category),
       tags: a.tags,
       byline: a.byline,
+      image: imageOf?.(a),
     };
   });
   const updated = items.reduce<Date | undefined>((latest, item) => {
@@ -81,30 +95,24 @@ export function buildFeed(options: {
   };
 }
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
-
 /** Atom 1.0 (RFC 4287). */
 export function atomXml(feed: Feed): string {
   const entries = feed.items.map((item) =>
     [
       '  <entry>',
-      `    <id>${escapeXml(item.id)}</id>`,
-      `    <title>${escapeXml(item.title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+      `    <id>${escapeMarkup(item.id)}</id>`,
+      `    <title>${escapeMarkup(item.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeMarkup(item.url)}"/>`,
       `    <published>${isoOslo(item.published)}</published>`,
       `    <updated>${isoOslo(item.updated ?? item.published)}</updated>`,
-      item.byline ? `    <author><name>${escapeXml(item.byline)}</name></author>` : '',
-      `    <category term="${escapeXml(item.category.slug)}" label="${escapeXml(item.category.name)}"/>`,
-      ...item.tags.map((tag) => `    <category term="${escapeXml(tag)}"/>`),
-      `    <summary>${escapeXml(item.summary)}</summary>`,
-      `    <content type="html">${escapeXml(item.html)}</content>`,
+      item.byline ? `    <author><name>${escapeMarkup(item.byline)}</name></author>` : '',
+      `    <category term="${escapeMarkup(item.category.slug)}" label="${escapeMarkup(item.category.name)}"/>`,
+      ...item.tags.map((tag) => `    <category term="${escapeMarkup(tag)}"/>`),
+      item.image
+        ? `    <link rel="enclosure" type="${escapeMarkup(item.image.type)}" href="${escapeMarkup(item.image.url)}"/>`
+        : '',
+      `    <summary>${escapeMarkup(item.summary)}</summary>`,
+      `    <content type="html">${escapeMarkup(item.html)}</content>`,
       '  </entry>',
     ]
       .filter(Boolean)
@@ -113,13 +121,13 @@ export function atomXml(feed: Feed): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE.language}">`,
-    `  <id>${escapeXml(feed.urls.atom)}</id>`,
-    `  <title>${escapeXml(feed.title)}</title>`,
-    `  <subtitle>${escapeXml(feed.description)}</subtitle>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.urls.atom)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.pageUrl)}"/>`,
+    `  <id>${escapeMarkup(feed.urls.atom)}</id>`,
+    `  <title>${escapeMarkup(feed.title)}</title>`,
+    `  <subtitle>${escapeMarkup(feed.description)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeMarkup(feed.urls.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeMarkup(feed.pageUrl)}"/>`,
     `  <updated>${isoOslo(feed.updated)}</updated>`,
-    `  <author><name>${escapeXml(SITE.name)}</name></author>`,
+    `  <author><name>${escapeMarkup(SITE.name)}</name></author>`,
     ...entries,
     '</feed>',
     '',
@@ -144,9 +152,21 @@ export function jsonFeed(feed: Feed) {
       date_published: isoOslo(item.published),
       ...(item.updated ? { date_modified: isoOslo(item.updated) } : {}),
       ...(item.byline ? { authors: [{ name: item.byline }] } : {}),
+      ...(item.image ? { image: item.image.url } : {}),
       tags: [item.category.name, ...item.tags],
     })),
   };
+}
+
+/** Media RSS (RSS has no image element; <enclosure> would need the byte size before it exists). */
+function mediaContent(image: FeedImage): string {
+  const attributes = `url="${escapeMarkup(image.url)}" type="${escapeMarkup(image.type)}" medium="image" width="${image.width}" height="${image.height}"`;
+  return [
+    `<media:content ${attributes}>`,
+    `<media:description type="plain">${escapeMarkup(image.alt)}</media:description>`,
+    image.credit ? `<media:credit>${escapeMarkup(image.credit)}</media:credit>` : '',
+    '</media:content>',
+  ].join('');
 }
 
 /** Options for @astrojs/rss (RSS 2.0). Its pubDate is GMT by the RSS spec; updates go in atom:updated. */
@@ -159,10 +179,11 @@ export function rssOptions(feed: Feed) {
       atom: 'http://www.w3.org/2005/Atom',
       dc: 'http://purl.org/dc/elements/1.1/',
       content: 'http://purl.org/rss/1.0/modules/content/',
+      media: 'http://search.yahoo.com/mrss/',
     },
     customData: [
       `<language>${SITE.language}</language>`,
-      `<atom:link href="${escapeXml(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeMarkup(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     trailingSlash: true,
     items: feed.items.map((item) => ({
@@ -173,9 +194,10 @@ export function rssOptions(feed: Feed) {
       content: item.html,
       categories: [item.category.name, ...item.tags],
       customData: [
-        `<guid isPermaLink="true">${escapeXml(item.id)}</guid>`,
-        item.byline ? `<dc:creator>${escapeXml(item.byline)}</dc:creator>` : '',
+        `<guid isPermaLink="true">${escapeMarkup(item.id)}</guid>`,
+        item.byline ? `<dc:creator>${escapeMarkup(item.byline)}</dc:creator>` : '',
         item.updated ? `<atom:updated>${isoOslo(item.updated)}</atom:updated>` : '',
+        item.image ? mediaContent(item.image) : '',
       ].join(''),
     })),
   };

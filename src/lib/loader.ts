@@ -6,19 +6,26 @@
  *   in one error that names each file, field and fix (Astro would stop at the first);
  * - Markdown plugin errors fail the build (Astro only logs them and builds an empty page);
  * - ids are file paths, never the `slug` field, so two files never overwrite each other in
- *   the store; URL clashes are reported instead.
+ *   the store; URL clashes are reported instead;
+ * - every image file (front-matter `image`, images in the body) is checked before Astro imports
+ *   it (src/lib/validate.ts), and the body's images become image imports through Astro's own
+ *   `image()` schema helper: the body is rendered inside parseData, so the schema sees the
+ *   images the render found (glob() calls parseData before it renders; a test checks that an
+ *   article's body images reach the page).
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroConfig } from 'astro';
-import type { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import type { ArticleData } from './articles.ts';
 import { formatReport } from './content-error.ts';
-import { createRenderPool, type RenderPool } from './markdown/render-pool.ts';
-import { ContentCheck } from './validate.ts';
+import { parseArticleSource } from './frontmatter.ts';
+import type { ArticleData } from './articles.ts';
+import type { BodyImage } from './images/body-images.ts';
+import { ImageFileChecks } from './images/image-file-check.ts';
+import { createRenderPool, type Rendered, type RenderPool } from './markdown/render-pool.ts';
+import type { ArticleSchema } from './schema.ts';
+import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
 
 interface EntryInfo {
   data: Record<string, unknown>;
@@ -44,7 +51,8 @@ export interface ArticleLoaderOptions {
   dir: string;
   /** Folder that error messages name files relative to. */
   contentDir: string;
-  schema: z.ZodType<ArticleData, unknown>;
+  /** Our own checks' schema (image paths as written); Astro's collection schema does the rest. */
+  schema: ArticleSchema;
   /** Mixed into every entry's digest: when it changes (e.g. the category list), all entries are re-validated. */
   schemaFingerprint: string;
 }
@@ -75,71 +83,120 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const invalid = new Set<string>();
       // File line on which the rendered (trimmed) body starts, by file path: for render errors.
       const bodyStart = new Map<string, number>();
+      // Renders started by parseData, by file path; glob()'s own render call takes them from here.
+      const renders = new Map<string, Promise<Rendered>>();
       const fileOf = (path: string) => relative(contentDir, path);
+      const images = new ImageFileChecks(fileURLToPath(new URL('image-checks.json', ctx.config.cacheDir)));
       // Markdown render workers, started on demand and stopped when the collection is loaded.
       let pool: RenderPool | undefined;
 
       const astroMarkdown = ctx.entryTypes.get('.md');
       if (!astroMarkdown) throw new Error('Astro has no Markdown entry type registered.');
+
+      /** Checks image files; on a problem the entry is marked invalid (reported, then dropped). */
+      const checkImages = async (id: string, path: string, refs: ImageReference[]) => {
+        const facts = await check.addImages(refs, path, fileOf(path), contentDir, images);
+        if (!facts) invalid.add(id);
+        return facts ?? {};
+      };
+
+      let renderInThread: Promise<RenderFunction> | undefined;
+      let rendersInThread = 0;
+      /** Renders one body: a few on this thread (a rebuild after an edit), the rest on the pool. */
+      const renderBody = async (entry: Parameters<RenderFunction>[0]): Promise<Rendered> => {
+        renderInThread ??= (async () => {
+          const fn = await astroMarkdown.getRenderFunction?.(ctx.config);
+          if (!fn) throw new Error('Astro has no Markdown renderer.');
+          return fn;
+        })();
+        const inThread = await renderInThread;
+        if (rendersInThread < RENDERS_BEFORE_POOL) {
+          rendersInThread++;
+          return (await inThread(entry)) as Rendered;
+        }
+        const config = ctx.config;
+        pool ??= createRenderPool(new URL('src/lib/markdown/render-worker.ts', config.root), {
+          base: config.base,
+          options: {
+            image: config.image,
+            syntaxHighlight: config.markdown.syntaxHighlight,
+            shikiConfig: config.markdown.shikiConfig,
+            gfm: config.markdown.gfm,
+            smartypants: config.markdown.smartypants,
+          },
+        });
+        return pool.render({
+          body: typeof entry.body === 'string' ? entry.body : '',
+          data: entry.data as Record<string, unknown>,
+          filePath: entry.filePath,
+        });
+      };
+
+      /** Renders, turning plugin errors into content problems (Astro would only log them). */
+      const render = async (entry: Parameters<RenderFunction>[0]): Promise<Rendered> => {
+        try {
+          return await renderBody(entry);
+        } catch (error) {
+          const file = entry.filePath ? fileOf(entry.filePath) : entry.id;
+          // Plugin errors are VFileMessages: a reason and a line within the body.
+          const { reason, line } = error as { reason?: unknown; line?: unknown };
+          const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
+          check.errors.push({
+            file,
+            line: typeof line === 'number' && start ? start + line - 1 : undefined,
+            problem:
+              typeof reason === 'string'
+                ? reason
+                : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+            fix: typeof reason === 'string' ? '' : 'Check the Markdown for broken raw HTML.',
+          });
+          invalid.add(entry.id);
+          throw error;
+        }
+      };
+
       const markdown: EntryType = {
         async getEntryInfo({ contents, fileUrl }) {
           const path = fileURLToPath(fileUrl);
           const file = fileOf(path);
-          const result = check.add(contents, file, idOf(dir, path), () => readFileSync(fileUrl));
-          if (result.errors.length > 0) invalid.add(idOf(dir, path));
+          const id = idOf(dir, path);
+          const result = check.add(contents, file, id, () => readFileSync(fileUrl));
+          if (result.errors.length > 0) invalid.add(id);
           const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
           bodyStart.set(path, result.bodyLine + (leading.match(/\n/g)?.length ?? 0));
-          return { data: result.raw, body: result.body.trim(), rawData: result.rawFrontmatter };
+          const body = result.body.trim();
+          // Every build, for every article (cheap: a stat each; decoded only when new or
+          // replaced): the lead photo, and the body's images as last rendered, so a photo
+          // replaced by a broken file fails even when its article did not change.
+          const lead = result.data?.image?.src;
+          const stored = ctx.store.get(id);
+          const previous = (stored?.data as Partial<ArticleData<unknown>> | undefined) ?? {};
+          const refs: ImageReference[] = (previous.bodyImages ?? []).map((image) => ({
+            src: image.path,
+            line: lineOfImage(contents, image.path),
+          }));
+          if (lead) refs.push({ src: lead, field: 'image.src', lead: true });
+          const facts = await checkImages(id, path, refs);
+          // A replaced photo changes no byte of the article, so glob() would keep the stored
+          // entry: drop it, and the article is parsed and rendered again with the new photo.
+          const was = previous.imageFacts;
+          const replaced =
+            (lead !== undefined && facts[lead]?.digest !== was?.lead?.digest) ||
+            (previous.bodyImages ?? []).some(
+              (image, i) => facts[image.path]?.digest !== was?.body[i]?.digest,
+            );
+          if (stored && replaced) ctx.store.delete(id);
+          return { data: result.raw, body, rawData: result.rawFrontmatter };
         },
-        // Keep Astro's renderer (our remark/rehype pipeline), but let its errors fail the build.
-        async getRenderFunction(settings) {
-          const config = settings as AstroConfig;
-          const inThread = await astroMarkdown.getRenderFunction?.(settings);
-          if (!inThread) throw new Error('Astro has no Markdown renderer.');
-          let rendersInThread = 0;
-          // A few renders (a rebuild after an edit) stay on this thread: starting workers costs
-          // more than it saves. Past that, the pool renders in parallel.
-          const render: typeof inThread = async (entry) => {
-            if (rendersInThread < RENDERS_BEFORE_POOL) {
-              rendersInThread++;
-              return inThread(entry);
-            }
-            pool ??= createRenderPool(new URL('src/lib/markdown/render-worker.ts', config.root), {
-              base: config.base,
-              options: {
-                image: config.image,
-                syntaxHighlight: config.markdown.syntaxHighlight,
-                shikiConfig: config.markdown.shikiConfig,
-                gfm: config.markdown.gfm,
-                smartypants: config.markdown.smartypants,
-              },
-            });
-            return pool.render({
-              body: typeof entry.body === 'string' ? entry.body : '',
-              data: entry.data as Record<string, unknown>,
-              filePath: entry.filePath,
-            });
-          };
+        // glob() renders after parseData, which has rendered already: hand over that result.
+        async getRenderFunction() {
           return async (entry) => {
-            try {
-              return await render(entry);
-            } catch (error) {
-              const file = entry.filePath ? fileOf(entry.filePath) : entry.id;
-              // Plugin errors are VFileMessages: a reason and a line within the body.
-              const { reason, line } = error as { reason?: unknown; line?: unknown };
-              const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
-              check.errors.push({
-                file,
-                line: typeof line === 'number' && start ? start + line - 1 : undefined,
-                problem:
-                  typeof reason === 'string'
-                    ? reason
-                    : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
-                fix: typeof reason === 'string' ? '' : 'Check the Markdown for broken raw HTML.',
-              });
-              invalid.add(entry.id);
-              throw error;
-            }
+            const started = entry.filePath ? renders.get(entry.filePath) : undefined;
+            if (entry.filePath) renders.delete(entry.filePath);
+            if (started) return started;
+            // A file with errors found before rendering is dropped; nothing to render.
+            if (invalid.has(entry.id)) return { html: '', metadata: {} };
+            return render(entry);
           };
         },
       };
@@ -150,13 +207,63 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         await inner.load({
           ...ctx,
           entryTypes,
-          // A file with errors is already reported: store it as written, and drop it below.
-          parseData: async (props) => (invalid.has(props.id) ? props.data : ctx.parseData(props)),
+          parseData: async (props) => {
+            // A file with errors is already reported: store it as written, and drop it below.
+            if (invalid.has(props.id) || !props.filePath) return props.data;
+            const path = props.filePath;
+            // Read again rather than kept from getEntryInfo: most files are unchanged and never
+            // get here, and holding every body until the end would cost memory at scale.
+            let contents: string;
+            let body: string;
+            try {
+              contents = readFileSync(path, 'utf8');
+              body = parseArticleSource(contents, fileOf(path)).body.trim();
+            } catch (error) {
+              throw new Error(`${fileOf(path)} changed while the build read it; build again.`, {
+                cause: error,
+              });
+            }
+            const rendering = render({ id: props.id, data: props.data, body, filePath: path });
+            renders.set(path, rendering);
+            let rendered: Rendered;
+            try {
+              rendered = await rendering;
+            } catch {
+              return props.data; // reported by render()
+            }
+            const frontmatter = rendered.metadata.frontmatter as { bodyImages?: BodyImage[] } | undefined;
+            const bodyImages = frontmatter?.bodyImages ?? [];
+            const refs: ImageReference[] = bodyImages.map((image) => ({
+              src: image.path,
+              line: lineOfImage(contents, image.path),
+            }));
+            const lead = (props.data.image as { src?: unknown } | undefined)?.src;
+            if (typeof lead === 'string') refs.push({ src: lead });
+            const facts = await checkImages(props.id, path, refs);
+            if (invalid.has(props.id)) return props.data;
+            const imageFacts = {
+              lead: typeof lead === 'string' ? facts[lead] : undefined,
+              body: bodyImages.map((image) => facts[image.path]),
+            };
+            // `src` goes through Astro's image() helper: an import of the file.
+            return ctx.parseData({
+              ...props,
+              data: {
+                ...props.data,
+                bodyImages: bodyImages.map((image) => ({ ...image, src: image.path })),
+                imageFacts,
+              },
+            });
+          },
           generateDigest: (value) =>
             ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
         } as GlobContext);
       } finally {
         await pool?.close();
+        // The dev server keeps loading changed files with this loader: start a new pool then.
+        pool = undefined;
+        rendersInThread = 0;
+        images.save();
       }
 
       check.finish();

@@ -175,11 +175,13 @@ export function articlePages(archive: Archive): ArticlePage[] {
 export interface SourceEntry {
   digest?: string | number | undefined;
   rendered?: { html: string } | undefined;
+  /** Digests of the article's image files (a replaced photo changes no byte of the article). */
+  data?: { imageFacts?: unknown } | undefined;
 }
 
 /**
  * getStaticPaths() entries for the article route. The body is not in the props' data, so its
- * source digest stands for it in the cache key (src/lib/cache-key.ts).
+ * source digest and its images' digests stand for it in the cache key (src/lib/cache-key.ts).
  */
 export function articleStaticPaths<E extends SourceEntry>(
   archive: Archive,
@@ -192,7 +194,7 @@ export function articleStaticPaths<E extends SourceEntry>(
     return {
       params: articleParams(page.article),
       props: { page, entry },
-      cacheKey: cacheKey({ page, body }),
+      cacheKey: cacheKey({ page, body, images: entry.data?.imageFacts }),
     };
   });
 }

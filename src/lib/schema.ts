@@ -40,12 +40,71 @@ export const KNOWN_FIELDS = [
   'byline',
   'dateline',
   'tags',
+  'image',
   'draft',
   'slug',
 ] as const;
 
-/** The schema, for a given list of category slugs. */
-export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
+/** The fields of `image:`. */
+export const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'] as const;
+
+const IMAGE_EXAMPLE =
+  'image:\n  src: ./lavrov.jpg\n  alt: Sergej Lavrov ved et bord i Moskva\n  credit: "Foto: Ola Nordmann / NTB"';
+
+/**
+ * The front-matter `image` (the lead photo) and the body's images. `src` is Astro's `image()`
+ * helper in the collection (src/content.config.ts): it turns a path relative to the article into
+ * an image import (width, height, format) for Astro's image pipeline. Without it
+ * (`npm run check:content`, the loader's own checks) `src` stays the path as written; the file
+ * itself is checked in src/lib/validate.ts.
+ */
+const plainSrc = () =>
+  z
+    .string({ error: `"image.src" is required: the photo's file name, e.g.\n${IMAGE_EXAMPLE}` })
+    .trim()
+    .min(1, { error: '"image.src" is empty: write the file name of the photo, e.g. src: ./lavrov.jpg.' });
+
+function leadImage<S extends z.ZodType>(src: () => S) {
+  return z.object(
+    {
+      src: src(),
+      alt: z
+        .string({
+          error: (issue) =>
+            issue.input === undefined
+              ? '"image.alt" is required: describe the photo for readers who cannot see it, e.g. alt: Sergej Lavrov ved et bord i Moskva.'
+              : '"image.alt" must be text. Put it in double quotes if it looks like a number, a date or true/false.',
+        })
+        .trim()
+        .min(1, { error: '"image.alt" is empty: describe what the photo shows.' }),
+      caption: text('image.caption', '"Lavrov ledet samtalene fredag."').optional(),
+      credit: text('image.credit', '"Foto: Ola Nordmann / NTB"').optional(),
+    },
+    { error: `"image" must be a block with the photo's src and alt on their own lines:\n${IMAGE_EXAMPLE}` },
+  );
+}
+
+/**
+ * Set by the loader, never written by editors: the body's images (src/lib/images/body-images.ts)
+ * and what the image files are (size as shown, format, digest; src/lib/images/image-file-check.ts).
+ */
+export const DERIVED_FIELDS = ['bodyImages', 'imageFacts'] as const;
+
+const imageFacts = z.object({
+  width: z.number(),
+  height: z.number(),
+  format: z.enum(['jpeg', 'png', 'webp', 'avif']),
+  digest: z.string(),
+});
+
+/**
+ * The schema, for a given list of category slugs; `image` is Astro's image helper (see above).
+ */
+export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>(
+  categorySlugs: readonly [string, ...string[]],
+  image?: () => S,
+) {
+  const src = (image ?? plainSrc) as () => S;
   return z
     .object({
       title: text('title', '"Våpenhvile i Nagorno-Karabakh"'),
@@ -65,6 +124,21 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
           error: '"tags" must be a list, e.g. tags: [Armenia, Aserbajdsjan].',
         })
         .default([]),
+      image: leadImage(src).optional(),
+      bodyImages: z
+        .array(
+          z.object({
+            src: src(),
+            path: z.string(),
+            alt: z.string(),
+            title: z.string().optional(),
+            block: z.boolean(),
+          }),
+        )
+        .default([]),
+      imageFacts: z
+        .object({ lead: imageFacts.optional(), body: z.array(imageFacts).default([]) })
+        .default({ body: [] }),
       draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
       slug: z
         .string({ error: '"slug" must be text.' })
@@ -83,5 +157,12 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
             '"updated" is before "date". An update cannot precede publication: fix the time or remove "updated".',
         });
       }
-    }) satisfies z.ZodType<ArticleData, unknown>;
+    });
+}
+
+export type ArticleSchema = z.ZodType<ArticleData, unknown>;
+
+/** The schema of our own checks (loader, check:content): image paths stay as written. */
+export function validationSchema(categorySlugs: readonly [string, ...string[]]): ArticleSchema {
+  return articleSchema(categorySlugs);
 }

@@ -5,7 +5,7 @@
 import type { Article } from './articles.ts';
 import { lastmodOf } from './build-manifest.ts';
 import { isoOslo } from './dates.ts';
-import { escapeXml } from './feeds.ts';
+import { escapeMarkup } from './escape.ts';
 import { SITE } from './site.ts';
 import { absoluteUrl, newsSitemapPath, sitemapIndexPath } from './urls.ts';
 
@@ -41,14 +41,14 @@ export function newsSitemapXml(articles: readonly Article[]): string {
   const urls = articles.map((a) =>
     [
       '  <url>',
-      `    <loc>${escapeXml(absoluteUrl(a.path))}</loc>`,
+      `    <loc>${escapeMarkup(absoluteUrl(a.path))}</loc>`,
       '    <news:news>',
       '      <news:publication>',
-      `        <news:name>${escapeXml(SITE.name)}</news:name>`,
+      `        <news:name>${escapeMarkup(SITE.name)}</news:name>`,
       `        <news:language>${SITE.language}</news:language>`,
       '      </news:publication>',
       `      <news:publication_date>${isoOslo(a.date)}</news:publication_date>`,
-      `      <news:title>${escapeXml(a.title)}</news:title>`,
+      `      <news:title>${escapeMarkup(a.title)}</news:title>`,
       '    </news:news>',
       '  </url>',
     ].join('\n'),

@@ -2,7 +2,7 @@
  * schema.org JSON-LD for article pages (NewsArticle, BreadcrumbList) and Open Graph meta.
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
-import type { Article } from './articles.ts';
+import type { Article, ArticleImage } from './articles.ts';
 import type { Crumb } from './breadcrumbs.ts';
 import type { Category } from './categories.ts';
 import { isoOslo } from './dates.ts';
@@ -12,11 +12,31 @@ import { absoluteUrl } from './urls.ts';
 /** The publisher's logo, in public/. */
 export const LOGO_PATH = '/logo.svg';
 
+/** An encoded image as metadata points at it: absolute URL and pixel size. */
+export interface ImageRef {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** schema.org ImageObjects for the article's photo: each crop, with its caption and credit. */
+export function imageObjects(files: readonly ImageRef[], image: ArticleImage | undefined) {
+  return files.map((file) => ({
+    '@type': 'ImageObject',
+    url: file.url,
+    width: file.width,
+    height: file.height,
+    ...(image?.caption ? { caption: image.caption } : {}),
+    ...(image?.credit ? { creditText: image.credit } : {}),
+  }));
+}
+
 export function newsArticleLd(
   article: Article,
   category: Category,
-  options: { image?: string | undefined } = {},
+  options: { images?: readonly ImageRef[] | undefined } = {},
 ) {
+  const images = imageObjects(options.images ?? [], article.image);
   const url = absoluteUrl(article.path);
   return {
     '@context': 'https://schema.org',
@@ -36,7 +56,7 @@ export function newsArticleLd(
     ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
     inLanguage: SITE.language,
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    ...(options.image ? { image: [options.image] } : {}),
+    ...(images.length > 0 ? { image: images } : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
   };
@@ -68,16 +88,10 @@ export function jsonLd(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** An image src from the body as an absolute URL (site-relative ones on SITE_URL), for JSON-LD and og:image. */
-export function absoluteImage(src: string | undefined): string | undefined {
-  if (!src) return undefined;
-  if (/^https?:\/\//.test(src)) return src;
-  return src.startsWith('/') ? new URL(src, absoluteUrl('/')).href : undefined;
-}
-
 export interface OpenGraph {
   type: 'website' | 'article';
-  image?: string | undefined;
+  /** The link-preview image (1200×630), with the photo's alt text. */
+  image?: (ImageRef & { alt: string; type: string }) | undefined;
   article?:
     | {
         publishedTime: string;
@@ -88,10 +102,14 @@ export interface OpenGraph {
     | undefined;
 }
 
-export function articleOpenGraph(article: Article, category: Category, image?: string): OpenGraph {
+export function articleOpenGraph(
+  article: Article,
+  category: Category,
+  image?: (ImageRef & { type: string }) | undefined,
+): OpenGraph {
   return {
     type: 'article',
-    image,
+    image: image && article.image ? { ...image, alt: article.image.alt } : undefined,
     article: {
       publishedTime: isoOslo(article.date),
       modifiedTime: isoOslo(article.updated ?? article.date),

@@ -79,12 +79,24 @@ export function absoluteUrl(path: string, site: URL | string = SITE_URL, base: s
   return new URL(href(path, base), site).href;
 }
 
+/** An absolute URL for a link that already carries the deploy base (e.g. an image from Astro). */
+export function absoluteHref(link: string, site: URL | string = SITE_URL): string {
+  return new URL(link, site).href;
+}
+
+const ENTITY_AMP = /&(?:amp|#x26|#38);/g;
+
 /**
- * Site-relative links and images ("/2020/…") in rendered article HTML made absolute, for feeds
- * read outside the site. The HTML comes from our sanitised pipeline, so attributes are always
- * double-quoted and already carry the deploy base.
+ * Every link and image in rendered article HTML made absolute, for feeds read outside the site:
+ * site-relative ones ("/2020/…", which already carry the deploy base) on the site's origin,
+ * path-relative ones ("../", "./kart/", "#note") against the article's own URL. The HTML comes
+ * from our sanitised pipeline, so attributes are always double-quoted.
  */
-export function absolutizeHtml(html: string, site: URL | string): string {
-  const origin = new URL(site).origin;
-  return html.replace(/\s(href|src)="\/(?!\/)/g, (_, attr: string) => ` ${attr}="${origin}/`);
+export function absolutizeHtml(html: string, pageUrl: string): string {
+  return html.replace(/\s(href|src)="([^"]*)"/g, (whole, attr: string, value: string) => {
+    // Already absolute (https:, mailto:, …) or protocol-relative: as it is.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return whole;
+    const resolved = new URL(value.replace(ENTITY_AMP, '&'), pageUrl).href;
+    return ` ${attr}="${resolved.replace(/&/g, '&amp;')}"`;
+  });
 }

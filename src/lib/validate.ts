@@ -2,11 +2,15 @@
  * Validation of article files, shared by the content loader (every build) and
  * `npm run check:content`, so both say exactly the same thing.
  */
-import type { z } from 'astro/zod';
 import { toArticle, type Article, type ArticleData } from './articles.ts';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { lintArticle } from './content-lint.ts';
 import { parseArticleSource } from './frontmatter.ts';
+import type { ImageFacts } from './articles.ts';
+import type { ImageFileChecks } from './images/image-file-check.ts';
+import { resolveImageRef } from './images/image-ref.ts';
+import { MIN_SHARE_WIDTH } from './images/layout.ts';
+import { DERIVED_FIELDS, type ArticleSchema } from './schema.ts';
 import { isReservedArticleSlug } from './urls.ts';
 
 export interface ValidatedArticle {
@@ -21,8 +25,6 @@ export interface ValidatedArticle {
   errors: ContentProblem[];
   warnings: ContentProblem[];
 }
-
-type ArticleSchema = z.ZodType<ArticleData, unknown>;
 
 /** Parses and checks one article file; never throws for problems in the file itself. */
 export function validateArticleFile(
@@ -48,7 +50,11 @@ export function validateArticleFile(
   }
   const { data: raw, body, rawFrontmatter, bodyLine } = source;
   const errors: ContentProblem[] = [];
-  const result = schema.safeParse(raw);
+  // Derived fields come from the body; one written by hand is ignored (and warned about).
+  const written = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !(DERIVED_FIELDS as readonly string[]).includes(key)),
+  );
+  const result = schema.safeParse(written);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
@@ -63,7 +69,7 @@ export function validateArticleFile(
     });
   }
   return {
-    raw,
+    raw: written,
     data: result.success ? result.data : undefined,
     body,
     rawFrontmatter,
@@ -71,6 +77,64 @@ export function validateArticleFile(
     errors,
     warnings: lintArticle(file, raw, body, bodyLine),
   };
+}
+
+/** An image an article points at: the lead photo (`image.src`) or one in the body. */
+export interface ImageReference {
+  /** The path as written. */
+  src: string;
+  /** The front-matter field, for the lead photo. */
+  field?: string | undefined;
+  /** 1-based file line, when known. */
+  line?: number | undefined;
+  /** The lead photo is also the link-preview and search-engine image: it should be large. */
+  lead?: boolean | undefined;
+}
+
+/** The file line on which `src` first appears in the article, for messages about body images. */
+export function lineOfImage(contents: string, src: string): number | undefined {
+  const candidates = [src, encodeURI(src)];
+  const lines = contents.split('\n');
+  const index = lines.findIndex((line) => candidates.some((c) => line.includes(c)));
+  return index === -1 ? undefined : index + 1;
+}
+
+/**
+ * Checks the files behind an article's images: each must resolve inside the content folder
+ * (images/image-ref.ts) and decode as a JPEG, PNG, WebP or AVIF (images/image-file-check.ts).
+ */
+export async function imageProblems(
+  refs: readonly ImageReference[],
+  articlePath: string,
+  file: string,
+  contentDir: string,
+  checks: ImageFileChecks,
+): Promise<{ errors: ContentProblem[]; warnings: ContentProblem[]; facts: Record<string, ImageFacts> }> {
+  const errors: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const facts: Record<string, ImageFacts> = {};
+  for (const ref of refs) {
+    const where = { file, field: ref.field, line: ref.line };
+    const resolved = resolveImageRef(ref.src, articlePath, contentDir);
+    if (!resolved.ok) {
+      errors.push({ ...where, problem: resolved.problem, fix: resolved.fix });
+      continue;
+    }
+    const checked = await checks.check(resolved.path);
+    if (!checked.ok) {
+      errors.push({ ...where, problem: `The image ${ref.src} ${checked.problem}`, fix: checked.fix });
+      continue;
+    }
+    facts[ref.src] = checked.facts;
+    if (ref.lead && checked.facts.width < MIN_SHARE_WIDTH) {
+      warnings.push({
+        ...where,
+        problem: `The photo is ${checked.facts.width} px wide; link previews and Google's Top stories need at least ${MIN_SHARE_WIDTH} px.`,
+        fix: 'Use a larger version of the photo if there is one.',
+      });
+    }
+  }
+  return { errors, warnings, facts };
 }
 
 /** Problems with the URL an article gets (empty or reserved slug). */
@@ -145,6 +209,24 @@ export class ContentCheck {
     this.warnings.push(...result.warnings);
     this.errors.push(...result.errors);
     return result;
+  }
+
+  /**
+   * Checks an article's image files (see imageProblems). Returns what the good ones are, by
+   * path as written, or undefined when any is bad (reported).
+   */
+  async addImages(
+    refs: readonly ImageReference[],
+    articlePath: string,
+    file: string,
+    contentDir: string,
+    checks: ImageFileChecks,
+  ): Promise<Record<string, ImageFacts> | undefined> {
+    if (refs.length === 0) return {};
+    const { errors, warnings, facts } = await imageProblems(refs, articlePath, file, contentDir, checks);
+    this.errors.push(...errors);
+    this.warnings.push(...warnings);
+    return errors.length === 0 ? facts : undefined;
   }
 
   /** Adds the problems only visible across files; call once, after every file was added. */

@@ -149,7 +149,14 @@ describe('unsafe content', () => {
     expect(html).toContain('<strong>fet</strong>');
     expect(html).toContain('<em>kursiv</em>');
     expect(html).toContain('<a href="https://www.ntb.no/">trygg lenke</a>');
-    expect(html).toMatch(/<img src="https:\/\/example\.com\/bilde\.jpg" alt="Et bilde med alt-tekst"/);
+    // Each image beside the article becomes the site's own <picture>, with its alt text.
+    for (const alt of ['Bilde', 'Bilde i picture', 'Et bilde med alt-tekst']) {
+      expect(html).toMatch(
+        new RegExp(`<picture><source type="image/avif" srcset="/_astro/bilde[^"]+"[^>]*>.*?alt="${alt}"`),
+      );
+    }
+    // A <source> written in the article could load anything from anywhere: it is removed.
+    expect(html).not.toContain('example.com/sporing.avif');
     expect(html).toMatch(/<table>[\s\S]*<td>Jerevan<\/td>/);
     expect(html).toContain('Avsnitt med hendelse');
   });
@@ -168,7 +175,10 @@ describe('unsafe content', () => {
     const article = JSON.parse(blocks[0]?.[1] ?? '');
     expect(article.headline).toBe('</script><script>alert(1)</script> Farlig tittel');
     expect(article.description).toBe('</script><script>alert(3)</script> Farlig ingress');
-    expect(article.image).toEqual(['https://example.com/x.png']); // the first image in the body
-    expect(html).toContain('<meta property="og:image" content="https://example.com/x.png">');
+    // The first image in the body stands for the article: absolute URLs of our own resized copies.
+    expect(article.image[0].url).toMatch(/^http:\/\/localhost:4321\/_astro\/bilde\.[^/]+\.jpg$/);
+    expect(html).toMatch(
+      /<meta property="og:image" content="http:\/\/localhost:4321\/_astro\/bilde\.[^"]+\.jpg">/,
+    );
   });
 });

@@ -15,13 +15,18 @@ export const NTB_PATH =
   '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
 export const NTB_TITLE = 'Angrep og motangrep da våpenhvilen i Nagorno-Karabakh skulle tre i kraft';
 
-/** Vitest globalSetup: the real NTB article plus the date and search fixtures, built twice. */
+/** The fixture article with a lead photo and two body images (tests/fixtures/photos/). */
+export const PHOTO_PATH = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
+
+/** Vitest globalSetup: the real NTB article plus the date, search and photo fixtures, built twice. */
 export default function setup(): void {
   rmSync(E2E_CONTENT, { recursive: true, force: true });
   cpSync('content/articles', join(E2E_CONTENT, 'articles', 'site'), { recursive: true });
   cpSync('tests/fixtures/dates/articles', join(E2E_CONTENT, 'articles', 'fixtures'), { recursive: true });
   // One article from an earlier year, so search spans two yearly indexes.
   cpSync('tests/fixtures/search/articles', join(E2E_CONTENT, 'articles', 'search'), { recursive: true });
+  // Articles with photos: a lead photo and body images, in a folder per article and beside one.
+  cpSync('tests/fixtures/photos/articles', join(E2E_CONTENT, 'articles', 'photos'), { recursive: true });
   for (const site of Object.values(SITES)) {
     const result = buildSite(site.name, {
       CONTENT_DIR: E2E_CONTENT,

@@ -13,6 +13,8 @@ export function makeArticle(
     title: `Sak ${id}`,
     category: 'utenriks',
     tags: [],
+    bodyImages: [],
+    imageFacts: { body: [] },
     draft: false,
     ...overrides,
     date: parsed.date,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, formatReport } from '../../src/lib/content-error';
 import { lintArticle } from '../../src/lib/content-lint';
-import { articleSchema } from '../../src/lib/schema';
+import { validationSchema as articleSchema } from '../../src/lib/schema';
 import { duplicateUrlProblems, urlProblems, validateArticleFile } from '../../src/lib/validate';
 import { makeArticle } from '../helpers/articles';
 

@@ -16,11 +16,14 @@ export function truncateAtWord(text: string, max: number): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/** The first paragraph with text; a paragraph that is only an image (a figure) is skipped. */
 export function firstParagraphText(tree: Root): string | undefined {
-  const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  if (!paragraph) return undefined;
-  const text = toString(paragraph).replace(/\s+/g, ' ').trim();
-  return text === '' ? undefined : truncateAtWord(text, MAX_DERIVED_LEDE);
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+    if (text !== '') return truncateAtWord(text, MAX_DERIVED_LEDE);
+  }
+  return undefined;
 }
 
 interface AstroFileData {

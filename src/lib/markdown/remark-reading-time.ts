@@ -27,7 +27,7 @@ export default function remarkReadingTime() {
     file.data.astro.frontmatter ??= {};
     // Block by block, so words in adjacent paragraphs and headings are not glued together.
     file.data.astro.frontmatter.wordCount = tree.children.reduce(
-      (sum, node) => sum + countWords(toString(node)),
+      (sum, node) => sum + countWords(toString(node, { includeImageAlt: false })),
       0,
     );
   };
