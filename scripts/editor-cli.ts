@@ -1,12 +1,16 @@
 /** What `npm run new` and `npm run import` share: options, checks and writing the file. */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   articleFilePath,
   articleMarkdown,
-  writeNewFile,
+  imageFilePath,
+  writeNewArticle,
   type NewArticleFields,
 } from '../src/lib/article-file.ts';
+import { inspectImage } from '../src/lib/images/image-file-check.ts';
+import { imageNameProblem } from '../src/lib/images/image-ref.ts';
 import { getCategories } from '../src/lib/categories.ts';
 import { ARTICLES_DIR } from '../src/lib/content-dir.ts';
 import { osloDay, parseDateTime } from '../src/lib/dates.ts';
@@ -42,8 +46,59 @@ export function parseDateOption(raw: string): Date {
   return parsed.date;
 }
 
-/** Writes the article and prints where it went and the URL it will get. */
-export function createArticle(fields: NewArticleFields, body: string, slugOption?: string): void {
+/** The options of a lead photo, shared by every editor tool. */
+export const PHOTO_OPTIONS = {
+  image: { type: 'string' },
+  alt: { type: 'string' },
+  caption: { type: 'string' },
+  credit: { type: 'string' },
+} as const;
+
+export interface PhotoOption {
+  /** The photo file to copy beside the article. */
+  file: string;
+  alt: string;
+  caption: string | undefined;
+  credit: string | undefined;
+}
+
+/** Checks --image and its text before anything is written: a readable photo, with alt text. */
+export async function photoOption(values: {
+  image?: string | undefined;
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}): Promise<PhotoOption | undefined> {
+  const { image, alt, caption, credit } = values;
+  if (!image) {
+    if (alt || caption || credit)
+      fail('--alt, --caption and --credit describe a photo: give it with --image.');
+    return undefined;
+  }
+  if (!existsSync(image)) fail(`--image: ${image} does not exist.`);
+  const badName = imageNameProblem(image, image);
+  if (badName) fail(`--image: ${badName.problem} ${badName.fix}`);
+  const checked = await inspectImage(image);
+  if (!checked.ok) fail(`--image: The image ${image} ${checked.problem} ${checked.fix}`);
+  if (!alt?.trim()) {
+    fail(
+      '--alt is required with --image: describe the photo for readers who cannot see it, e.g. --alt "Sergej Lavrov ved et bord i Moskva".',
+    );
+  }
+  if (!credit)
+    console.log(
+      'Note: no --credit; the build will warn until the photo has one (e.g. --credit "Foto: NTB").',
+    );
+  return { file: image, alt: alt.trim(), caption, credit };
+}
+
+/** Writes the article (and copies its photo beside it) and prints where it went and its URL. */
+export function createArticle(
+  fields: NewArticleFields,
+  body: string,
+  slugOption?: string,
+  photo?: PhotoOption,
+): void {
   if (!fields.title.trim()) fail('--title is empty.');
   if (slugOption !== undefined && !isValidSlug(slugOption)) {
     fail('--slug must be lower-case ASCII words joined by "-", e.g. vapenhvile-i-karabakh.');
@@ -51,10 +106,15 @@ export function createArticle(fields: NewArticleFields, body: string, slugOption
   const slug = slugOption ?? slugify(fields.title);
   if (!slug) fail('The title has no letters or digits for a URL; give --slug.');
   const path = articleFilePath(ARTICLES_DIR, fields.date, slug);
-  let markdown = articleMarkdown(fields, body);
+  const photoPath = photo ? imageFilePath(path, photo.file) : undefined;
+  const image =
+    photo && photoPath
+      ? { src: `./${basename(photoPath)}`, alt: photo.alt, caption: photo.caption, credit: photo.credit }
+      : undefined;
+  let markdown = articleMarkdown({ ...fields, image }, body);
   if (slugOption !== undefined) markdown = markdown.replace(/\ndate: /, `\nslug: ${slugOption}\ndate: `);
   try {
-    writeNewFile(path, markdown);
+    writeNewArticle(path, markdown, photo && photoPath ? { from: photo.file, to: photoPath } : undefined);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -62,5 +122,6 @@ export function createArticle(fields: NewArticleFields, body: string, slugOption
   const site = process.env.SITE_URL ? new URL(url, process.env.SITE_URL).href : url;
   const shown = relative(process.cwd(), path);
   console.log(`Created ${shown.startsWith('..') ? path : shown}`);
+  if (photoPath) console.log(`Photo copied to ${photoPath}`);
   console.log(`URL: ${site}${fields.draft ? ' (once published: remove "draft: true")' : ''}`);
 }

@@ -1,13 +1,22 @@
 /**
  * Converts an NTB wire text into an article:
  *   npm run import -- <wire.txt> --title "Tittel" [--date 2020-10-10T10:40] [--category utenriks] [--slug …]
+ *     [--image foto.jpg --alt "Hva bildet viser" [--caption "…"] [--credit "Foto: NTB"]]
  * The header "date YYYY-MM[-DD] NTB <category>" gives the category and byline; a header with a
  * day and no time gets 12:00 Oslo time; a header with only a month needs --date.
  */
 import { readFileSync } from 'node:fs';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { headerNoon, parseWire, wireToMarkdown, WireError } from '../src/lib/wire.ts';
-import { checkCategory, createArticle, fail, parseDateOption, parseOptions } from './editor-cli.ts';
+import {
+  checkCategory,
+  createArticle,
+  fail,
+  parseDateOption,
+  parseOptions,
+  photoOption,
+  PHOTO_OPTIONS,
+} from './editor-cli.ts';
 
 const parsed = parseOptions({
   allowPositionals: true,
@@ -16,6 +25,7 @@ const parsed = parseOptions({
     date: { type: 'string' },
     category: { type: 'string' },
     slug: { type: 'string' },
+    ...PHOTO_OPTIONS,
   },
 });
 const { values, positionals } = parsed;
@@ -40,6 +50,7 @@ try {
 
 if (!values.title) fail(`${wireFile} has no headline: give one with --title "…".`);
 const category = checkCategory(values.category ?? wire.header.category);
+const photo = await photoOption(values);
 
 let date: Date;
 if (values.date) {
@@ -66,4 +77,5 @@ createArticle(
   { title: values.title, date, category, byline: wire.header.agency },
   wireToMarkdown(wire.blocks),
   values.slug,
+  photo,
 );

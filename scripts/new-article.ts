@@ -1,10 +1,20 @@
 /**
  * Creates a new article file with valid front-matter:
  *   npm run new -- --title "Tittel" --category utenriks [--date 2020-10-10T10:40] [--byline NTB] [--slug …]
+ *     [--image foto.jpg --alt "Hva bildet viser" [--caption "…"] [--credit "Foto: NTB"]]
+ * With --image, the photo is copied beside the article and becomes its lead image.
  * The date defaults to now (Oslo time). The file starts as a draft so that nothing half-written
  * is published by the next build: remove "draft: true" when the article is ready.
  */
-import { checkCategory, createArticle, fail, parseDateOption, parseOptions } from './editor-cli.ts';
+import {
+  checkCategory,
+  createArticle,
+  fail,
+  parseDateOption,
+  parseOptions,
+  photoOption,
+  PHOTO_OPTIONS,
+} from './editor-cli.ts';
 
 const { values } = parseOptions({
   options: {
@@ -14,6 +24,7 @@ const { values } = parseOptions({
     byline: { type: 'string' },
     dateline: { type: 'string' },
     slug: { type: 'string' },
+    ...PHOTO_OPTIONS,
   },
 });
 
@@ -22,6 +33,7 @@ if (!values.title)
     '--title is required, e.g. npm run new -- --title "Våpenhvile i Nagorno-Karabakh" --category utenriks',
   );
 const category = checkCategory(values.category);
+const photo = await photoOption(values);
 // Whole minutes: "now" to the second looks odd in front-matter.
 const date = values.date ? parseDateOption(values.date) : new Date(Math.floor(Date.now() / 60_000) * 60_000);
 
@@ -29,4 +41,5 @@ createArticle(
   { title: values.title, date, category, byline: values.byline, dateline: values.dateline, draft: true },
   'Skriv ingressen eller første avsnitt her.\n\n## Mellomtittel\n\nMer tekst.',
   values.slug,
+  photo,
 );

@@ -2,8 +2,9 @@
  * Writing new article files (for `npm run new` and `npm run import`): the front-matter in the
  * documented order, the file name and folder from the Oslo date, never overwriting.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { constants, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import type { LeadImageData } from './articles.ts';
 import { isoOslo, osloDay } from './dates.ts';
 
 export interface NewArticleFields {
@@ -15,6 +16,8 @@ export interface NewArticleFields {
   dateline?: string | undefined;
   lede?: string | undefined;
   tags?: string[] | undefined;
+  /** The lead photo; `src` relative to the article file. */
+  image?: LeadImageData | undefined;
   draft?: boolean | undefined;
 }
 
@@ -33,6 +36,12 @@ export function articleMarkdown(fields: NewArticleFields, body: string): string 
   if (fields.dateline) lines.push(`dateline: ${quote(fields.dateline)}`);
   if (fields.lede) lines.push(`lede: ${quote(fields.lede)}`);
   if (fields.tags && fields.tags.length > 0) lines.push(`tags: [${fields.tags.map(quote).join(', ')}]`);
+  if (fields.image) {
+    const { src, alt, caption, credit } = fields.image;
+    lines.push('image:', `  src: ${quote(src)}`, `  alt: ${quote(alt)}`);
+    if (caption) lines.push(`  caption: ${quote(caption)}`);
+    if (credit) lines.push(`  credit: ${quote(credit)}`);
+  }
   if (fields.draft) lines.push('draft: true');
   lines.push('---', '');
   return `${lines.join('\n')}\n${body.trim()}\n`;
@@ -42,6 +51,37 @@ export function articleMarkdown(fields: NewArticleFields, body: string): string 
 export function articleFilePath(articlesDir: string, date: Date, slug: string): string {
   const { year, month } = osloDay(date);
   return join(articlesDir, year, month, `${slug}.md`);
+}
+
+/** The lead photo's file beside the article: the article's name with the photo's extension. */
+export function imageFilePath(articlePath: string, photo: string): string {
+  return articlePath.replace(/\.md$/, extname(photo).toLowerCase());
+}
+
+/**
+ * Writes the article and copies its photo beside it, both or neither: an existing file is never
+ * overwritten, and a failure leaves nothing behind.
+ */
+export function writeNewArticle(path: string, text: string, photo?: { from: string; to: string }): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (photo) {
+    try {
+      copyFileSync(photo.from, photo.to, constants.COPYFILE_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new Error(`${photo.to} already exists; nothing was written. Choose another title or --slug.`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+  try {
+    writeNewFile(path, text);
+  } catch (error) {
+    if (photo) rmSync(photo.to, { force: true });
+    throw error;
+  }
 }
 
 /** Writes a new file; throws (and writes nothing) when it already exists. */

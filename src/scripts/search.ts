@@ -1,8 +1,11 @@
 /**
  * Search with Pagefind's JavaScript API and our own small UI: Norwegian text, category and year
- * filters, results with the date and a snippet. The query lives in the URL (?q=…&emne=…&aar=…),
+ * filters, results with the date, a snippet and the article's photo (its `image` meta: the list
+ * thumbnail, 3:2). The query lives in the URL (?q=…&emne=…&aar=…),
  * so results can be linked and the back button works. Loaded on the search page only.
  */
+import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -42,6 +45,20 @@ function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
+/** The thumbnail is decorative, as in the site's lists: the headline says what the story is. */
+function thumbnail(src: string): HTMLImageElement {
+  const img = document.createElement('img');
+  img.src = src;
+  img.alt = '';
+  // The 3:2 list thumbnail's size (src/lib/images/layout.ts): the page keeps its place for it.
+  img.width = SEARCH_IMAGE_WIDTH;
+  img.height = Math.round((SEARCH_IMAGE_WIDTH * 2) / 3);
+  img.loading = 'lazy';
+  img.decoding = 'async';
+  img.className = 'thumb';
+  return img;
+}
+
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const li = document.createElement('li');
   const h2 = document.createElement('h2');
@@ -55,6 +72,10 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const excerpt = document.createElement('p');
   excerpt.append(...excerptNodes(data.excerpt));
   li.append(h2, meta, excerpt);
+  if (data.meta.image) {
+    li.classList.add('has-thumb');
+    li.append(thumbnail(data.meta.image));
+  }
   return li;
 }
 

@@ -51,21 +51,8 @@ export function resolveImageRef(src: string, articlePath: string, contentDir: st
     };
   }
   const path = resolve(dirname(articlePath), src);
-  const ext = extname(path).toLowerCase();
-  if (ext === '.svg' || ext === '.svgz') {
-    return {
-      ok: false,
-      problem: `The image ${shown} is an SVG, which can carry script; SVG is not allowed in articles.`,
-      fix: 'Export it as PNG (graphics, maps) or JPEG (photos) and use that file.',
-    };
-  }
-  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return {
-      ok: false,
-      problem: `The image ${shown} is not a JPEG, PNG, WebP or AVIF file (by its name).`,
-      fix: `Use a file ending in ${IMAGE_EXTENSIONS.join(', ')}.`,
-    };
-  }
+  const badName = imageNameProblem(path, shown);
+  if (badName) return { ok: false, ...badName };
   const root = realpathOr(contentDir);
   if (!inside(root, path)) {
     return {
@@ -98,6 +85,24 @@ export function resolveImageRef(src: string, articlePath: string, contentDir: st
     };
   }
   return { ok: true, path: real };
+}
+
+/** An image file's name must say JPEG, PNG, WebP or AVIF; SVG is refused with the reason. */
+export function imageNameProblem(path: string, shown: string): { problem: string; fix: string } | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.svg' || ext === '.svgz') {
+    return {
+      problem: `The image ${shown} is an SVG, which can carry script; SVG is not allowed in articles.`,
+      fix: 'Export it as PNG (graphics, maps) or JPEG (photos) and use that file.',
+    };
+  }
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
+    return {
+      problem: `The image ${shown} is not a JPEG, PNG, WebP or AVIF file (by its name).`,
+      fix: `Use a file ending in ${IMAGE_EXTENSIONS.join(', ')}.`,
+    };
+  }
+  return undefined;
 }
 
 function realpathOr(path: string): string {
