@@ -1,8 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFilePath, articleMarkdown, writeNewFile } from '../../src/lib/article-file';
+import {
+  articleFilePath,
+  articleMarkdown,
+  imageFilePath,
+  writeNewArticle,
+  writeNewFile,
+} from '../../src/lib/article-file';
 import { parseArticleSource } from '../../src/lib/frontmatter';
 import { articleSchema } from '../../src/lib/schema';
 
@@ -16,6 +22,7 @@ describe('articleMarkdown', () => {
         category: 'utenriks',
         byline: 'NTB',
         tags: ['Russland'],
+        image: { src: './lavrov.jpg', alt: 'Lavrov: «ved bordet»', credit: 'Foto: NTB' },
         draft: true,
       },
       'Tekst.',
@@ -28,6 +35,7 @@ describe('articleMarkdown', () => {
       category: 'utenriks',
       byline: 'NTB',
       tags: ['Russland'],
+      image: { src: './lavrov.jpg', alt: 'Lavrov: «ved bordet»', credit: 'Foto: NTB' },
       draft: true,
     });
     expect(parsed.date.toISOString()).toBe(date.toISOString());
@@ -38,6 +46,27 @@ describe('articleMarkdown', () => {
     expect(articleFilePath('/c/articles', new Date('2020-12-31T23:30:00Z'), 'nyttar')).toBe(
       '/c/articles/2021/01/nyttar.md',
     );
+  });
+
+  it('names the photo after the article, beside it', () => {
+    expect(imageFilePath('/c/articles/2020/10/sak.md', '/tmp/IMG_0042.JPG')).toBe(
+      '/c/articles/2020/10/sak.jpg',
+    );
+  });
+
+  it('writes the article and its photo, both or neither', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nyheter-'));
+    const photo = join(dir, 'foto.jpg');
+    writeFileSync(photo, 'jpeg');
+    const path = join(dir, 'a', 'sak.md');
+    writeNewArticle(path, 'tekst', { from: photo, to: join(dir, 'a', 'sak.jpg') });
+    expect(readFileSync(join(dir, 'a', 'sak.jpg'), 'utf8')).toBe('jpeg');
+    // The article exists: nothing is written, and the photo copy made first is taken back.
+    expect(() => writeNewArticle(path, 'ny', { from: photo, to: join(dir, 'a', 'annen.jpg') })).toThrow(
+      /already exists/,
+    );
+    expect(existsSync(join(dir, 'a', 'annen.jpg'))).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe('tekst');
   });
 
   it('never overwrites', () => {

@@ -25,6 +25,14 @@ describe('remarkDerivedLede', () => {
     expect(file.data.astro?.frontmatter?.derivedLede).toBe('Første avsnitt');
   });
 
+  it('skips a paragraph that is only an image (a figure, not text)', () => {
+    const root = tree([
+      { type: 'paragraph', children: [{ type: 'image', url: './kart.png', alt: 'Kart over fronten' }] },
+      { type: 'paragraph', children: [{ type: 'text', value: 'Første setning.' }] },
+    ]);
+    expect(firstParagraphText(root)).toBe('Første setning.');
+  });
+
   it('leaves nothing when there is no paragraph', () => {
     expect(firstParagraphText(tree([]))).toBeUndefined();
   });

@@ -38,6 +38,21 @@ describe('articleSchema', () => {
     expect(issues({ ...valid, draft: 'ja' })[0]).toBe('draft: "draft" must be true or false.');
   });
 
+  it('takes a lead photo with alt text, and says how to write one', () => {
+    const image = { src: './lavrov.jpg', alt: 'Lavrov ved et bord', credit: 'Foto: NTB' };
+    expect(schema.parse({ ...valid, image }).image).toEqual(image);
+    expect(issues({ ...valid, image: { src: './lavrov.jpg' } })[0]).toMatch(
+      /^image\.alt: "image\.alt" is required: describe the photo/,
+    );
+    expect(issues({ ...valid, image: { src: './lavrov.jpg', alt: ' ' } })[0]).toMatch(
+      /^image\.alt: .*is empty/,
+    );
+    expect(issues({ ...valid, image: './lavrov.jpg' })[0]).toMatch(
+      /^image: "image" must be a block with the photo's src and alt on their own lines:\nimage:\n {2}src: \.\/lavrov\.jpg/,
+    );
+    expect(issues({ ...valid, image: { alt: 'x' } })[0]).toMatch(/^image\.src: "image\.src" is required/);
+  });
+
   it('refuses an update before publication', () => {
     expect(issues({ ...valid, updated: '2020-10-10T10:00:00+02:00' })[0]).toMatch(
       /^updated: "updated" is before "date"/,

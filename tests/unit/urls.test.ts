@@ -70,4 +70,16 @@ describe('absolute URLs', () => {
       '<a href="https://nyheter.example.no/nyheter/2020/">a</a> <img src="https://nyheter.example.no/x.png" alt=""> <a href="https://ntb.no/">b</a> <a href="//cdn/x">c</a>',
     );
   });
+
+  it('resolves path-relative links against the article’s own URL', () => {
+    const page = 'https://nyheter.example.no/nyheter/2020/10/09/sak/';
+    expect(
+      absolutizeHtml(
+        '<a href="../">dag</a> <a href="./kart/?a=1&amp;b=2">k</a> <a href="#noter">n</a>',
+        page,
+      ),
+    ).toBe(
+      '<a href="https://nyheter.example.no/nyheter/2020/10/09/">dag</a> <a href="https://nyheter.example.no/nyheter/2020/10/09/sak/kart/?a=1&amp;b=2">k</a> <a href="https://nyheter.example.no/nyheter/2020/10/09/sak/#noter">n</a>',
+    );
+  });
 });

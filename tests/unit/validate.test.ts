@@ -46,6 +46,31 @@ describe('validateArticleFile', () => {
   });
 });
 
+describe('lintArticle and the lead photo', () => {
+  it('warns about a photo without a credit and unknown photo fields', () => {
+    const warnings = lintArticle(
+      'a.md',
+      { byline: 'NTB', image: { src: './a.jpg', alt: 'A', fotograf: 'Ola' } },
+      'T.',
+      6,
+    );
+    expect(warnings.map(formatProblem)).toEqual([
+      'a.md → image.fotograf: Unknown field "fotograf" under image is ignored. The fields of image are src, alt, caption, credit.',
+      'a.md → image.credit: The photo has no credit. Add who took it, e.g. credit: "Foto: Ola Nordmann / NTB".',
+    ]);
+  });
+
+  it('ignores (and warns about) derived fields written by hand', () => {
+    const result = validateArticleFile(
+      file('title: Hei\ndate: 2020-10-10T10:00\ncategory: utenriks\nbyline: NTB\nbodyImages: [1, 2]'),
+      'articles/a.md',
+      schema,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.raw).not.toHaveProperty('bodyImages');
+  });
+});
+
 describe('lintArticle', () => {
   it('warns about unknown fields and a missing byline', () => {
     const warnings = lintArticle('a.md', { title: 'x', forfatter: 'Ola' }, 'Tekst.', 6);

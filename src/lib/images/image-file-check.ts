@@ -25,8 +25,11 @@ const FORMATS: Record<string, ImageFacts['format'] | undefined> = {
   heif: 'avif',
 };
 
-/** Decodes the whole file (at a small size, so memory stays bounded) and reports what it is. */
-export async function inspectImage(path: string): Promise<ImageCheck> {
+/**
+ * Decodes the whole file (at a small size, so memory stays bounded) and reports what it is.
+ * `maxPixels` is MAX_IMAGE_PIXELS; tests lower it.
+ */
+export async function inspectImage(path: string, maxPixels = MAX_IMAGE_PIXELS): Promise<ImageCheck> {
   let meta;
   try {
     meta = await sharp(path, { failOn: 'error', limitInputPixels: false }).metadata();
@@ -53,17 +56,17 @@ export async function inspectImage(path: string): Promise<ImageCheck> {
     };
   }
   const pixels = meta.width * meta.height;
-  if (pixels > MAX_IMAGE_PIXELS) {
+  if (pixels > maxPixels) {
     const mp = (n: number) => `${Math.round(n / 1e6)} megapixels`;
     return {
       ok: false,
-      problem: `is ${meta.width}×${meta.height} pixels (${mp(pixels)}); the limit is ${mp(MAX_IMAGE_PIXELS)}.`,
+      problem: `is ${meta.width}×${meta.height} pixels (${mp(pixels)}); the limit is ${mp(maxPixels)}.`,
       fix: 'Export it smaller, e.g. 4000 pixels on the long side; the site never shows more than that.',
     };
   }
   try {
     // Shrink-on-load keeps this cheap; the decoder still reads every byte, so a cut-off file fails.
-    await sharp(path, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true })
+    await sharp(path, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true })
       .resize(64, 64, { fit: 'inside' })
       .raw()
       .toBuffer();
