@@ -53,7 +53,7 @@ symlinkSync(join(source, 'node_modules'), join(project, 'node_modules'));
 
 rmSync(corpus, { recursive: true, force: true });
 const started = performance.now();
-writeCorpus({ count, dir: corpus, seed });
+await writeCorpus({ count, dir: corpus, seed });
 console.log(
   `Corpus: ${count} articles in ${corpus} (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
 );
@@ -116,7 +116,7 @@ for (const state of ['dist', '.astro']) rmSync(join(project, state), { recursive
 rmSync(cache, { recursive: true, force: true });
 runs.push(build('cold'));
 runs.push(build('warm'));
-writeCorpus({ count: 1, start: count, dir: corpus, seed });
+await writeCorpus({ count: 1, start: count, dir: corpus, seed });
 runs.push(build('+1 article'));
 
 const n = count;

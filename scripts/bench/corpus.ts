@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleMarkdown } from '../../src/lib/article-file.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { makePhoto } from './photos.ts';
 
 /** mulberry32: small, fast and good enough for shuffling words. */
 function prng(seed: number): () => number {
@@ -194,6 +195,28 @@ export interface CorpusOptions {
   seed?: number;
   /** First index to write (to add one article to an existing corpus). */
   start?: number;
+  /** Give every `every`-th article (index 0, every, 2·every, …) a lead photo beside it. */
+  photos?: { every: number; width: number; height: number } | undefined;
+}
+
+/** Distinct pictures the corpus photos are drawn from; each file still has bytes of its own. */
+const PHOTO_SCENES = 8;
+
+/**
+ * A JPEG with a comment segment (COM) before its image data: the same picture, but bytes of its
+ * own, as every real photo has. Cheap, where drawing and encoding a new photo per article is not.
+ */
+export function withJpegComment(jpeg: Buffer, comment: string): Buffer {
+  let at = 2; // after SOI
+  while (at + 4 <= jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  const text = Buffer.from(comment, 'utf8');
+  const segment = Buffer.alloc(4 + text.length);
+  segment.writeUInt16BE(0xfffe, 0);
+  segment.writeUInt16BE(2 + text.length, 2);
+  text.copy(segment, 4);
+  return Buffer.concat([jpeg.subarray(0, at), segment, jpeg.subarray(at)]);
 }
 
 const START = Date.UTC(2021, 0, 1);
@@ -252,13 +275,28 @@ function article(i: number, seed: number) {
   };
 }
 
-/** Writes articles [start, start + count) to <dir>/articles/<yyyy>/<slug>.md. */
-export function writeCorpus({ count, dir, seed = 1, start = 0 }: CorpusOptions): void {
+/**
+ * Writes articles [start, start + count) to <dir>/articles/<yyyy>/<slug>.md, with photos
+ * beside them (<slug>.jpg) when asked.
+ */
+export async function writeCorpus({ count, dir, seed = 1, start = 0, photos }: CorpusOptions): Promise<void> {
+  const scenes = new Map<number, Buffer>();
   for (let i = start; i < start + count; i++) {
     const { fields, updated, body } = article(i, seed);
-    const text = articleMarkdown({ ...fields, updated }, body);
+    const slug = slugify(fields.title);
     const folder = join(dir, 'articles', String(fields.date.getUTCFullYear()));
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `${slugify(fields.title)}.md`), text);
+    let image;
+    if (photos && i % photos.every === 0) {
+      const scene = (i / photos.every) % PHOTO_SCENES;
+      let photo = scenes.get(scene);
+      if (!photo) {
+        photo = await makePhoto({ width: photos.width, height: photos.height, seed: seed * 100 + scene });
+        scenes.set(scene, photo);
+      }
+      writeFileSync(join(folder, `${slug}.jpg`), withJpegComment(photo, `corpus ${seed} article ${i}`));
+      image = { src: `./${slug}.jpg`, alt: `Illustrasjonsfoto til sak ${i}`, credit: 'Foto: NTB' };
+    }
+    writeFileSync(join(folder, `${slug}.md`), articleMarkdown({ ...fields, updated, image }, body));
   }
 }

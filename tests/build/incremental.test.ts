@@ -1,14 +1,18 @@
-// Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/cache-key.ts).
-// The risk of any page cache is a stale page, so the test is strict: after adding, editing,
-// retitling and deleting articles, the incremental rebuild must write exactly the files a
-// clean build of the same content writes, byte for byte, while reusing most pages.
+// Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/cache-key.ts)
+// and encoded photos (Astro's image cache in CACHE_DIR). The risk of any cache is a stale page,
+// so the test is strict: after adding, editing, retitling and deleting articles and replacing a
+// photo, the incremental rebuild must write exactly the files a clean build of the same content
+// writes, byte for byte, while reusing most pages and encoding only the new and replaced photos.
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus';
+import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
+import { makePhoto } from '../../scripts/bench/photos';
 import { buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
 
 const COUNT = 60;
+/** Every tenth article has a photo; the one added (number 60) too. */
+const photos = { every: 10, width: 1600, height: 1067 };
 const contentDir = join(OUTPUT_ROOT, 'content-incremental');
 const env = { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' };
 /** The files of the first build (the rebuild writes into the same folder). */
@@ -20,6 +24,9 @@ let unchanged: BuildResult;
 /** Pages the rebuild copied from the previous build, and pages it rendered. */
 let reused: number;
 let rendered: number;
+/** The photo replaced under the same name, and the new article's. */
+let replacedPhoto: string;
+let newPhoto: string;
 
 const ok = (build: BuildResult) => {
   if (build.status !== 0) throw new Error(build.output.slice(-5000));
@@ -29,9 +36,15 @@ const ok = (build: BuildResult) => {
 /** Every file, the search index included (unchanged years keep theirs, src/lib/search-shards.ts). */
 const siteFiles = (dir: string) => listFiles(dir);
 
-beforeAll(() => {
+/** The photo files whose copies a build encoded (the rest came from Astro's image cache). */
+const encoded = (build: BuildResult) =>
+  new Set(
+    [...build.output.matchAll(/▶ \/_astro\/([^/ ]+?)\.[\w-]+_[\w-]+\.\w+ \(before:/g)].map((m) => m[1]),
+  );
+
+beforeAll(async () => {
   rmSync(contentDir, { recursive: true, force: true });
-  writeCorpus({ count: COUNT, dir: contentDir, seed: 11 });
+  await writeCorpus({ count: COUNT, dir: contentDir, seed: 11, photos });
   firstFiles = siteFiles(ok(buildSite('incremental', env)).outDir);
 
   const articles = join(contentDir, 'articles');
@@ -42,8 +55,17 @@ beforeAll(() => {
     const path = join(articles, file);
     writeFileSync(path, change(readFileSync(path, 'utf8')));
   };
-  // A new article, a body edit, a new title (so a new URL) and a deletion.
-  writeCorpus({ count: 1, start: COUNT, dir: contentDir, seed: 11 });
+  // A new article (with a photo), a body edit, a new title (so a new URL), a deletion, and a
+  // photo replaced by another under the same name (its article unchanged).
+  const before = new Set(readdirSync(articles, { recursive: true, encoding: 'utf8' }));
+  await writeCorpus({ count: 1, start: COUNT, dir: contentDir, seed: 11, photos });
+  newPhoto = readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => !before.has(f) && f.endsWith('.jpg'),
+  )[0] as string;
+  const jpegs = [...before].filter((f) => f.endsWith('.jpg')).sort();
+  replacedPhoto = jpegs[1] as string;
+  const other = await makePhoto({ width: 1200, height: 900, seed: 999 });
+  writeFileSync(join(articles, replacedPhoto), withJpegComment(other, 'a new photo'));
   // One word of the last paragraph swapped: the same word count and summary, so only the
   // body's source digest tells the page apart.
   edit(files[5] as string, (text) => {
@@ -62,6 +84,15 @@ beforeAll(() => {
 }, 300_000);
 
 describe('an incremental rebuild', () => {
+  it('encodes only the new and the replaced photo; the rest come from the image cache', () => {
+    const name = (file: string) => (file.split('/').at(-1) ?? '').replace(/\.jpg$/, '');
+    expect(newPhoto).toBeDefined();
+    expect([...encoded(rebuilt)].sort()).toEqual([name(newPhoto), name(replacedPhoto)].sort());
+    expect(rebuilt.output).toMatch(/\(reused cache entry\)/);
+    // Nothing changed since: no photo is encoded again.
+    expect(encoded(unchanged).size).toBe(0);
+  });
+
   it('reuses most pages and renders the changed ones', () => {
     console.log(`incremental rebuild: ${reused} pages reused, ${rendered} rendered`);
     expect(reused).toBeGreaterThan(rendered);

@@ -14,8 +14,8 @@ const contentDir = join(OUTPUT_ROOT, 'content-scale');
 let build: BuildResult;
 let files: string[];
 
-beforeAll(() => {
-  writeCorpus({ count: COUNT, dir: contentDir, seed: 7 });
+beforeAll(async () => {
+  await writeCorpus({ count: COUNT, dir: contentDir, seed: 7 });
   build = buildSite('scale', { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' });
   if (build.status !== 0) throw new Error(build.output.slice(-5000));
   files = listFiles(build.outDir);
