@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, readPage } from '../helpers/build';
 import { axeViolations, collectErrors, launchBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
-import { NTB_PATH, SITES } from './sites';
+import { NTB_PATH, PHOTO_PATH, SITES } from './sites';
 
 const site = SITES.root;
 const PAGE_KINDS = [
   '',
   NTB_PATH,
+  PHOTO_PATH,
   'utenriks/',
   '2020/10/10/',
   '2020/10/',
@@ -71,7 +72,7 @@ describe('accessibility in both colour schemes', () => {
 });
 
 describe('layout stability', () => {
-  it.each(['', NTB_PATH, 'utenriks/', '2020/10/', 'sok/?q=Stepanakert'])(
+  it.each(['', NTB_PATH, PHOTO_PATH, 'utenriks/', '2020/10/', 'sok/?q=Stepanakert'])(
     'has no layout shift on %s',
     async (path) => {
       const page = await newPage();
