@@ -1,15 +1,19 @@
 // Photos as readers, search engines, link previews and feed readers get them, built from the
 // fixture in tests/fixtures/photos/ (a lead photo and two body images in a folder per article,
-// and an article with its photo beside it) under /nyheter/. Every photo there carries a camera
-// make, model and GPS position, which must never reach the site.
+// and an article with its photo beside it) under /nyheter/, from a CONTENT_DIR outside the
+// project. Every photo there carries a camera make, model and GPS position, which must never
+// reach the site. The dev server shows the same photos.
 import { XMLParser } from 'fast-xml-parser';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CAMERA, writePhoto } from '../../scripts/bench/photos';
-import { buildSite, OUTPUT_ROOT, readPage, type BuildResult } from '../helpers/build';
+import { freePort } from '../../scripts/nginx-server';
+import { buildSite, readPage, type BuildResult } from '../helpers/build';
 import {
   fileOf,
   imageFiles,
@@ -37,7 +41,8 @@ const { Google, Twitter, Facebook } = require('structured-data-testing-tool/pres
 
 const SITE_URL = 'https://nyheter.example.no';
 const BASE = '/nyheter/';
-const content = join(OUTPUT_ROOT, 'content-photos');
+// Outside the project, as a newsroom's content checkout usually is.
+const content = mkdtempSync(join(tmpdir(), 'nyheter-foto-'));
 const articles = join(content, 'articles');
 const LAVROV = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
 const BESIDE = '2020/10/09/vapenhvilen-brutt-etter-fa-timer/';
@@ -333,4 +338,54 @@ describe('feeds', () => {
     };
     expect(json.items.find((i) => i.url === ARTICLE_URL)?.image).toBe(media['@url']);
   });
+});
+
+describe('the dev server', () => {
+  it('shows the photos from a CONTENT_DIR outside the project', async () => {
+    const port = await freePort();
+    const dev = spawn(
+      resolve('node_modules/.bin/astro'),
+      ['dev', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        env: {
+          // As an editor starts it: not in Vitest's test mode (NODE_ENV=test serves no pages).
+          ...Object.fromEntries(
+            Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')),
+          ),
+          CONTENT_DIR: content,
+          BUILD_NOW: '2020-11-01T12:00:00+01:00',
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        // Its output goes into the failure message.
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    let log = '';
+    dev.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    dev.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      const url = `http://127.0.0.1:${port}/${LAVROV}`;
+      let html = '';
+      // The dev server takes a few seconds to start and sync the content.
+      for (let tries = 0; tries < 120 && !html; tries++) {
+        html = await fetch(url)
+          .then(async (r) => (r.ok ? r.text() : ((log += `\nHTTP ${r.status} for ${url}`), '')))
+          .catch(() => '');
+        if (!html) await new Promise((done) => setTimeout(done, 500));
+      }
+      const [lead] = picturesIn(html);
+      expect(lead?.img.alt, log.slice(-3000)).toBe('Sergej Lavrov ved et bord i Moskva');
+      for (const src of [lead?.img.src ?? '', srcsetEntries(lead?.sources[0]?.srcset ?? '')[0]?.url ?? '']) {
+        const response = await fetch(new URL(src, url));
+        expect(response.status, src).toBe(200);
+        // Astro's dev endpoint labels AVIF as image/heif; browsers go by the bytes.
+        expect(response.headers.get('content-type'), src).toMatch(/^image\/(jpeg|avif|heif)$/);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        expect((await sharp(bytes).metadata()).format, src).toMatch(/^(jpeg|heif)$/);
+      }
+    } finally {
+      if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
+    }
+  }, 90_000);
 });
