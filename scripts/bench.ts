@@ -1,6 +1,7 @@
 /**
  * Build benchmark on a generated corpus:
- *   npm run bench -- --articles 1000 [--out DIR] [--seed 1]
+ *   npm run bench -- --articles 1000 [--images] [--out DIR] [--seed 1]
+ * With --images, every fifth article (and the added one) has a 3000×2000 JPEG lead photo.
  * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
  * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
  * then builds it cold (no output, no cache), warm (again), and after adding one article, and
@@ -19,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeCorpus } from './bench/corpus.ts';
 
 const { values } = parseArgs({
@@ -27,8 +28,11 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000' },
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    images: { type: 'boolean', default: false },
   },
 });
+/** Every fifth article with a camera-sized photo, as a newsroom's archive has. */
+const photos = values.images ? { every: 5, width: 3000, height: 2000 } : undefined;
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 1) throw new Error('--articles must be a whole number ≥ 1');
 if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is missing: apt-get install time');
@@ -53,9 +57,9 @@ symlinkSync(join(source, 'node_modules'), join(project, 'node_modules'));
 
 rmSync(corpus, { recursive: true, force: true });
 const started = performance.now();
-await writeCorpus({ count, dir: corpus, seed });
+await writeCorpus({ count, dir: corpus, seed, photos });
 console.log(
-  `Corpus: ${count} articles in ${corpus} (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
+  `Corpus: ${count} articles${photos ? ` (${Math.ceil(count / photos.every)} with a ${photos.width}×${photos.height} photo)` : ''} in ${corpus} (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
 );
 
 interface Run {
@@ -66,6 +70,9 @@ interface Run {
   pages: number;
   /** Files Astro rendered (pages, feeds, sitemaps); the other pages were kept from the previous build. */
   rendered: number;
+  /** Image files encoded in this build, and taken from Astro's image cache. */
+  encoded: number;
+  cachedImages: number;
   bytes: number;
 }
 
@@ -107,8 +114,22 @@ function build(phase: string): Run {
   const [wall = 0, user = 0, sys = 0, rssKiB = 0] = lastLine.split(' ').map(Number);
   const { pages, bytes } = walk(join(project, 'dist'));
   // Astro logs "(+12ms)" after a page it rendered, "(cached)" or "(restored)" after one it kept.
-  const rendered = (result.stdout.match(/\(\+\d[\d.]*m?s\)/g) ?? []).length;
-  return { phase, wall, cpu: user + sys, rssMiB: rssKiB / 1024, pages, rendered, bytes };
+  const log = stripVTControlCharacters(result.stdout);
+  const rendered = (log.match(/├─ .*\(\+\d[\d.]*m?s\)/g) ?? []).length;
+  // Astro logs each image file it makes: "(before: …kB, after: …kB)" when encoded, else from cache.
+  const encoded = (log.match(/▶ .*\(before: /g) ?? []).length;
+  const cachedImages = (log.match(/▶ .*\(reused cache entry\)/g) ?? []).length;
+  return {
+    phase,
+    wall,
+    cpu: user + sys,
+    rssMiB: rssKiB / 1024,
+    pages,
+    rendered,
+    encoded,
+    cachedImages,
+    bytes,
+  };
 }
 
 const runs: Run[] = [];
@@ -116,18 +137,21 @@ for (const state of ['dist', '.astro']) rmSync(join(project, state), { recursive
 rmSync(cache, { recursive: true, force: true });
 runs.push(build('cold'));
 runs.push(build('warm'));
-await writeCorpus({ count: 1, start: count, dir: corpus, seed });
+// The added article gets a photo too (its index is a multiple of 5 when N is).
+await writeCorpus({ count: 1, start: count, dir: corpus, seed, photos: photos && { ...photos, every: 1 } });
 runs.push(build('+1 article'));
 
 const n = count;
-console.log(`\nnyhetsleser build benchmark, N = ${n} articles (${root})\n`);
 console.log(
-  '| phase | wall s | CPU s | peak RSS MiB | pages written | files rendered | ms per article | output MiB |',
+  `\nnyhetsleser build benchmark, N = ${n} articles${photos ? `, ${Math.ceil(n / photos.every)} photos` : ''} (${root})\n`,
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(
+  '| phase | wall s | CPU s | peak RSS MiB | pages written | files rendered | images encoded | images from cache | ms per article | output MiB |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of runs) {
   console.log(
-    `| ${r.phase} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.pages} | ${r.rendered} | ${((r.wall * 1000) / n).toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
+    `| ${r.phase} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.pages} | ${r.rendered} | ${r.encoded} | ${r.cachedImages} | ${((r.wall * 1000) / n).toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
   );
 }
 if (!values.out) rmSync(root, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 /**
  * Lighthouse (mobile preset) against the built site served by nginx with the shipped config:
  *   npm run build && npm run lighthouse            (CHROME_PATH defaults to /usr/bin/chromium)
- * Audits the front page, the NTB article, a category page and the search page, and prints the
- * four category scores of each. Exits 1 when a page cannot be audited.
+ * Audits the front page, the NTB article, a category page and the search page, and the photo
+ * fixture article where the build has it (the browser tests' build does:
+ * OUT_DIR=tests/output/e2e/dist npm run lighthouse), and prints the four category scores of
+ * each. Exits 1 when a page cannot be audited.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,11 +15,16 @@ import { serveWithNginx } from './nginx-server.ts';
 const dist = resolve(process.env.OUT_DIR || 'dist');
 const base = process.env.BASE_PATH || '/';
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** The article with a lead photo and two body photos (tests/fixtures/photos/). */
+const PHOTO_ARTICLE = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
 const PAGES: [string, string][] = [
   ['front page', ''],
   ['NTB article', '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/'],
   ['category', 'utenriks/'],
   ['search', 'sok/?q=Stepanakert'],
+  ...(existsSync(`${dist}/${PHOTO_ARTICLE}index.html`)
+    ? [['photo article', PHOTO_ARTICLE] as [string, string]]
+    : []),
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

@@ -209,7 +209,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           entryTypes,
           parseData: async (props) => {
             // A file with errors is already reported: store it as written, and drop it below.
-            if (invalid.has(props.id) || !props.filePath) return props.data;
+            if (invalid.has(props.id)) return props.data;
+            if (!props.filePath) return ctx.parseData(props);
             const path = props.filePath;
             // Read again rather than kept from getEntryInfo: most files are unchanged and never
             // get here, and holding every body until the end would cost memory at scale.

@@ -44,7 +44,7 @@ interface DrawnImage {
   largest: number;
 }
 
-/** Every <img> with `sizes`: how wide it is drawn, and the width its `sizes` gives for this screen. */
+/** Every photo (<picture>): how wide it is drawn, and the width its `sizes` gives for this screen. */
 function drawnImages(page: Page): Promise<DrawnImage[]> {
   return page.evaluate(() => {
     /** The `sizes` entries, split at top-level commas only. */
@@ -75,11 +75,11 @@ function drawnImages(page: Page): Promise<DrawnImage[]> {
       }
       return NaN;
     };
-    /** Every candidate of the <picture>: absolute URL → width descriptor. */
+    /** Every candidate of the <picture>'s sources: absolute URL → width descriptor. */
     const candidates = (img: HTMLImageElement) => {
       const sets = [...(img.parentElement?.querySelectorAll('source') ?? [])].map((s) => s.srcset);
       const found = new Map<string, number>();
-      for (const set of [...sets, img.srcset]) {
+      for (const set of sets) {
         for (const part of set.split(',')) {
           const [url = '', w = ''] = part.trim().split(/\s+/);
           found.set(new URL(url, location.href).href, Number(w.replace(/w$/, '')));
@@ -87,8 +87,9 @@ function drawnImages(page: Page): Promise<DrawnImage[]> {
       }
       return found;
     };
-    return [...document.querySelectorAll('img[sizes]')].map((node) => {
+    return [...document.querySelectorAll('picture img')].map((node) => {
       const img = node as HTMLImageElement;
+      const sizes = img.parentElement?.querySelector('source')?.sizes ?? '';
       const box = img.getBoundingClientRect();
       const offered = candidates(img);
       return {
@@ -99,7 +100,7 @@ function drawnImages(page: Page): Promise<DrawnImage[]> {
         complete: img.complete && img.naturalWidth > 0,
         top: box.top + scrollY,
         drawn: box.width,
-        slot: slotOf(img.sizes),
+        slot: slotOf(sizes),
         height: box.height,
       };
     });

@@ -46,6 +46,11 @@ describe('outputFor', () => {
     expect(sizes).toBe('(min-width: 44rem) 31.5rem, calc(100vw - 2rem)');
   });
 
+  it('makes one fallback file: the feed image in the column, the 2× thumbnail in lists', () => {
+    expect(COLUMN_IMAGE.fallbackWidth).toBe(1080);
+    expect(THUMBNAIL_IMAGE.fallbackWidth).toBe(256);
+  });
+
   it('crops thumbnails to 3:2 at 1×, 2× and 3× the thumbnail width', () => {
     const { box, widths, sizes } = outputFor({ width: 1000, height: 1500 }, THUMBNAIL_IMAGE);
     expect(box).toEqual({ width: 384, height: 256 });

@@ -14,6 +14,12 @@ export const THUMB_REM = 8;
 export interface ImageUse {
   /** Candidate widths in device pixels; none larger than the photo itself is made. */
   widths: readonly number[];
+  /**
+   * Width of the one JPEG (or PNG) in the <img> fallback. Every current browser takes an AVIF or
+   * WebP <source>; the fallback serves old browsers and readers of <img src> (crawlers, feeds),
+   * and one file does that: four more encodes a photo would buy nothing.
+   */
+  fallbackWidth: number;
   /** The `sizes` attribute: how wide the layout draws the image, per viewport. */
   sizes: string;
   /** Cropped to width:height (centred on what draws the eye), or the photo's own shape. */
@@ -24,6 +30,8 @@ export interface ImageUse {
 export const COLUMN_IMAGE: ImageUse = {
   // 1344 = 2 × 672 CSS px: the column on a 2× screen, the largest width the layout uses.
   widths: [360, 720, 1080, 1344],
+  // The same file feeds carry (FEED_IMAGE_WIDTH).
+  fallbackWidth: 1080,
   sizes: `(min-width: ${COLUMN_REM + 2 * GUTTER_REM}rem) ${COLUMN_REM}rem, calc(100vw - ${2 * GUTTER_REM}rem)`,
 };
 
@@ -31,6 +39,7 @@ export const COLUMN_IMAGE: ImageUse = {
 export const THUMBNAIL_IMAGE: ImageUse = {
   // 1×, 2× and 3× screens.
   widths: [THUMB_REM * 16, THUMB_REM * 32, THUMB_REM * 48],
+  fallbackWidth: THUMB_REM * 32,
   sizes: `${THUMB_REM}rem`,
   aspect: [3, 2],
 };
@@ -47,7 +56,7 @@ export const STRUCTURED_DATA_ASPECTS: readonly (readonly [number, number])[] = [
 ];
 
 /** Feeds carry one plain JPEG per image (feed readers ignore <picture> and srcset). */
-export const FEED_IMAGE_WIDTH = 1080;
+export const FEED_IMAGE_WIDTH = COLUMN_IMAGE.fallbackWidth;
 
 /** Search results (Pagefind's `image` meta) show the 3:2 list thumbnail, at its 2× width. */
 export const SEARCH_IMAGE_WIDTH = THUMB_REM * 32;

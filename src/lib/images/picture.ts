@@ -14,8 +14,11 @@ export interface PictureSource {
 
 export interface PictureData {
   sources: PictureSource[];
-  /** The fallback: its URL, srcset, and the pixel size of its largest candidate. */
-  img: { src: string; srcset: string; width: number; height: number };
+  /**
+   * The fallback: one file's URL, and the width and height the layout reserves (the largest
+   * candidate's pixel size, so the page never shifts).
+   */
+  img: { src: string; width: number; height: number };
   sizes: string;
   /** Taller than wide: drawn narrower than the column on wide screens (layout.ts). */
   portrait: boolean;
@@ -48,8 +51,6 @@ export function pictureHtml(
   );
   const img = `<img${attrs([
     ['src', picture.img.src],
-    ['srcset', picture.img.srcset],
-    ['sizes', picture.sizes],
     ['width', picture.img.width],
     ['height', picture.img.height],
     ['alt', alt],

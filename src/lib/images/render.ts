@@ -54,23 +54,34 @@ function cropOptions(use: ImageUse) {
 const ground = (image: ArticleImage, format: string) =>
   format === 'jpg' && image.format === 'png' ? { background: '#ffffff' } : {};
 
-/** `<picture>` data for a use: AVIF and WebP sources, a JPEG (PNG for PNG sources) fallback. */
+/**
+ * `<picture>` data for a use: AVIF and WebP sources at every width, and one JPEG (PNG for PNG
+ * sources) as the fallback.
+ */
 export async function picture(image: ArticleImage, use: ImageUse): Promise<PictureData> {
   const src = imageImport(image);
   const { box, widths, sizes, portrait } = outputFor(image, use);
   const common = { src, width: box.width, height: box.height, widths, ...cropOptions(use) };
-  const fallback = fallbackFormat(image.format);
+  const fallbackWidth = Math.min(use.fallbackWidth, box.width);
   const [avif, webp, img] = await Promise.all([
     getImage({ ...common, format: 'avif' }),
     getImage({ ...common, format: 'webp' }),
-    getImage({ ...common, format: fallback }),
+    // The same options as the srcset entry of this width would have: a JPEG photo's fallback is
+    // also its feed image, made once.
+    getImage({
+      src,
+      width: fallbackWidth,
+      height: heightAt(box, fallbackWidth),
+      format: fallbackFormat(image.format),
+      ...cropOptions(use),
+    }),
   ]);
   return {
     sources: [
       { type: MIME.avif ?? '', srcset: avif.srcSet.attribute },
       { type: MIME.webp ?? '', srcset: webp.srcSet.attribute },
     ],
-    img: { src: img.src, srcset: img.srcSet.attribute, width: box.width, height: box.height },
+    img: { src: img.src, width: box.width, height: box.height },
     sizes,
     portrait,
   };
@@ -104,8 +115,8 @@ export function structuredDataImages(image: ArticleImage): Promise<ImageFile[]> 
 }
 
 /**
- * The one JPEG a feed carries per image. For a JPEG photo it is the same file as the page's
- * fallback of that width (same options, so Astro makes it once).
+ * The one JPEG a feed carries per image. For a JPEG photo it is the page's fallback (same
+ * options, so Astro makes it once).
  */
 export function feedImage(image: ArticleImage): Promise<ImageFile> {
   const { box } = outputFor(image, COLUMN_IMAGE);
