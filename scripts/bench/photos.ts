@@ -30,6 +30,9 @@ export const CAMERA = {
   longitude: '10/1 45/1 2160/100',
 };
 
+/** Grain amplitude, in levels of 255. */
+const GRAIN = 24;
+
 /** mulberry32, as in corpus.ts. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -77,14 +80,17 @@ function scene(width: number, height: number, seed: number): string {
 </svg>`;
 }
 
-/** Film grain: a seeded noise layer, so every photo is as hard to compress as a real one. */
+/**
+ * Film grain: a seeded noise layer, so the photos are as hard to compress as real ones. Its
+ * strength is set so that encoded sizes at 1344 px match camera photos' (bench/RESULTS.md).
+ */
 async function grain(width: number, height: number, seed: number): Promise<Buffer> {
   const random = prng(seed ^ 0x9e3779b9);
   // Drawn at a quarter of the size and scaled up: grain like a camera's, and cheap to make.
   const w = Math.ceil(width / 4);
   const h = Math.ceil(height / 4);
   const pixels = Buffer.alloc(w * h);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = 128 + Math.round((random() - 0.5) * 90);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = 128 + Math.round((random() - 0.5) * GRAIN);
   return sharp(pixels, { raw: { width: w, height: h, channels: 1 } })
     .resize(width, height, { kernel: 'cubic' })
     .png()
