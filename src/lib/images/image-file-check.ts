@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import type { ImageFacts } from '../articles.ts';
 import { MAX_IMAGE_PIXELS } from './layout.ts';
 
@@ -30,6 +29,8 @@ const FORMATS: Record<string, ImageFacts['format'] | undefined> = {
  * `maxPixels` is MAX_IMAGE_PIXELS; tests lower it.
  */
 export async function inspectImage(path: string, maxPixels = MAX_IMAGE_PIXELS): Promise<ImageCheck> {
+  // Loaded on first use: a build without new photos never loads libvips (~100 MB).
+  const { default: sharp } = await import('sharp');
   let meta;
   try {
     meta = await sharp(path, { failOn: 'error', limitInputPixels: false }).metadata();
