@@ -9,18 +9,7 @@ import { join } from 'node:path';
 import { articleMarkdown } from '../../src/lib/article-file.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { makePhoto } from './photos.ts';
-
-/** mulberry32: small, fast and good enough for shuffling words. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './random.ts';
 
 const CATEGORIES: [string, number][] = [
   ['innenriks', 26],

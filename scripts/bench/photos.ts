@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
+import { prng } from './random.ts';
 
 export interface PhotoOptions {
   width: number;
@@ -32,18 +33,6 @@ export const CAMERA = {
 
 /** Grain amplitude, in levels of 255. */
 const GRAIN = 24;
-
-/** mulberry32, as in corpus.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The picture, upright, as SVG. */
 function scene(width: number, height: number, seed: number): string {

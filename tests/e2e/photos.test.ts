@@ -11,6 +11,7 @@ import {
   axeViolations,
   collectErrors,
   launchBrowser,
+  layoutShift,
   VIEWPORTS,
   type ViewportName,
 } from '../helpers/browser';
@@ -105,24 +106,6 @@ function drawnImages(page: Page): Promise<DrawnImage[]> {
       };
     });
   });
-}
-
-async function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 300);
-      }),
-  );
 }
 
 for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, readPage } from '../helpers/build';
-import { axeViolations, collectErrors, launchBrowser, VIEWPORTS } from '../helpers/browser';
+import { axeViolations, collectErrors, launchBrowser, layoutShift, VIEWPORTS } from '../helpers/browser';
 import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NTB_PATH, PHOTO_PATH, SITES } from './sites';
 
@@ -79,22 +79,7 @@ describe('layout stability', () => {
       await page.goto(`${server.url}${path}`);
       if (path.startsWith('sok/')) await page.locator('#search-results li').first().waitFor();
       await page.waitForTimeout(300);
-      const cls = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            let total = 0;
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as (PerformanceEntry & {
-                value: number;
-                hadRecentInput: boolean;
-              })[]) {
-                if (!entry.hadRecentInput) total += entry.value;
-              }
-            }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 200);
-          }),
-      );
-      expect(cls).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
       await page.context().close();
     },
   );
