@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { getCategories } from './lib/categories.ts';
 import { ARTICLES_DIR, CONTENT_DIR } from './lib/content-dir.ts';
 import { articleLoader } from './lib/loader.ts';
-import { articleSchema, validationSchema } from './lib/schema.ts';
+import { articleSchema, STORE_FORMAT, validationSchema } from './lib/schema.ts';
 
 const categories = getCategories();
 const slugs = categories.map((c) => c.slug) as [string, ...string[]];
@@ -12,7 +12,7 @@ const articles = defineCollection({
     dir: ARTICLES_DIR,
     contentDir: CONTENT_DIR,
     schema: validationSchema(slugs),
-    schemaFingerprint: slugs.join(','),
+    schemaFingerprint: `${STORE_FORMAT}:${slugs.join(',')}`,
   }),
   // Image paths become imports (width, height, format) through Astro's image() helper.
   schema: ({ image }) => articleSchema(slugs, image),

@@ -85,6 +85,13 @@ function leadImage<S extends z.ZodType>(src: () => S) {
 }
 
 /**
+ * Version of what the loader stores per article. Stored entries are reused while their file is
+ * unchanged, so a change to the derived fields below must bump this: every article is then parsed
+ * and rendered again (it is mixed into each entry's digest, src/content.config.ts).
+ */
+export const STORE_FORMAT = 2;
+
+/**
  * Set by the loader, never written by editors: the body's images (src/lib/images/body-images.ts)
  * and what the image files are (size as shown, format, digest; src/lib/images/image-file-check.ts).
  */

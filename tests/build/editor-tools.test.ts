@@ -1,6 +1,6 @@
 // `npm run new` and `npm run import` as an editor runs them: files land in CONTENT_DIR and build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT_ROOT, readPage } from '../helpers/build';
@@ -96,6 +96,38 @@ describe('npm run import', () => {
   });
 });
 
+describe('a photo with the article', () => {
+  const PHOTO = 'tests/fixtures/photos/articles/2020/10/vapenhvile-brutt-bilde.jpg';
+  const photoArgs = ['--image', PHOTO, '--alt', 'Røyk over Stepanakert', '--credit', 'Foto: NTB'];
+
+  it('is copied beside the imported article and becomes its lead photo', () => {
+    const result = importWire([SEED, '--title', 'Med bilde', '--date', '2020-10-11T09:00', ...photoArgs]);
+    expect(result.stderr).toBe('');
+    const article = join(contentDir, 'articles/2020/10/med-bilde.md');
+    expect(result.stdout).toContain(`Photo copied to ${join(contentDir, 'articles/2020/10/med-bilde.jpg')}`);
+    expect(readFileSync(join(contentDir, 'articles/2020/10/med-bilde.jpg')).equals(readFileSync(PHOTO))).toBe(
+      true,
+    );
+    expect(readFileSync(article, 'utf8')).toContain(
+      'image:\n  src: "./med-bilde.jpg"\n  alt: "Røyk over Stepanakert"\n  credit: "Foto: NTB"\n',
+    );
+  });
+
+  it('must be a readable photo with alt text; otherwise nothing is written', () => {
+    const noAlt = newArticle(['--title', 'Uten alt', '--category', 'sport', '--image', PHOTO]);
+    expect(noAlt.stderr).toContain('--alt is required with --image');
+    const svg = join(contentDir, 'tegning.svg');
+    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const refused = newArticle(['--title', 'Tegning', '--category', 'sport', '--image', svg, '--alt', 'x']);
+    expect(refused.stderr).toContain('is an SVG, which can carry script');
+    expect(newArticle(['--title', 'Alt uten bilde', '--category', 'sport', '--alt', 'x']).stderr).toContain(
+      'give it with --image',
+    );
+    const written = readdirSync(join(contentDir, 'articles'), { recursive: true, encoding: 'utf8' });
+    expect(written.filter((f) => /(uten-alt|tegning|alt-uten-bilde)\./.test(f))).toEqual([]);
+  });
+});
+
 describe('npm run new', () => {
   it('creates a draft with valid front-matter and prints path and URL', () => {
     const result = newArticle(
@@ -155,6 +187,9 @@ describe('npm run new', () => {
     ).toContain('<h2 id="siste-mulighet">– Siste mulighet</h2>');
     expect(readPage(build.outDir, '/2021/05/17/norge-vant-pa-nasjonaldagen/')).toContain(
       '<p>– Dette var stort, sier treneren.</p>',
+    );
+    expect(readPage(build.outDir, '/2020/10/11/med-bilde/')).toMatch(
+      /<figure class="figure lead"><picture>.*alt="Røyk over Stepanakert".*<span class="credit">Foto: NTB<\/span>/s,
     );
   });
 });
