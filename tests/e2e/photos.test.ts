@@ -225,6 +225,10 @@ describe('search results', () => {
     expect(thumb.natural).toEqual([256, 171]);
     expect(thumb).toMatchObject({ drawn: 128, alt: '' });
     expect(await axeViolations(page)).toEqual([]);
+    // An article without a photo shows none, not the photo of a related story on its page.
+    const plain = page.locator('#search-results li', { hasText: 'Angrep og motangrep' });
+    await plain.waitFor();
+    expect(await plain.locator('img').count()).toBe(0);
     await context.close();
   });
 });
