@@ -49,7 +49,7 @@ describe('articleMarkdown', () => {
   });
 
   it('names the photo after the article, beside it', () => {
-    expect(imageFilePath('/c/articles/2020/10/sak.md', '/tmp/IMG_0042.JPG')).toBe(
+    expect(imageFilePath('/c/articles/2020/10/sak.md', 'kamera/IMG_0042.JPG')).toBe(
       '/c/articles/2020/10/sak.jpg',
     );
   });
