@@ -17,6 +17,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -110,6 +111,8 @@ function build(phase: string): Run {
     console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
     throw new Error(`${phase} build failed`);
   }
+  // The build's log, for reading where the time went.
+  writeFileSync(join(root, `log-${phase.replace(/\W+/g, '-')}.txt`), `${result.stdout}\n${result.stderr}`);
   const lastLine = readFileSync(timing, 'utf8').trim().split('\n').at(-1) ?? '';
   const [wall = 0, user = 0, sys = 0, rssKiB = 0] = lastLine.split(' ').map(Number);
   const { pages, bytes } = walk(join(project, 'dist'));

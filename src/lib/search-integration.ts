@@ -3,16 +3,26 @@
  * content with data-pagefind-body (article pages) are indexed, and drafts and embargoed
  * articles are never in dist/, so they can never be found.
  *
- * One index per year (src/lib/search-shards.ts): a year whose article pages are byte for byte
- * those of the last build keeps its index; the keys live in cacheDir, beside Astro's own cache.
+ * One index per year (src/lib/search-shards.ts): a year whose article pages were neither
+ * written, added nor removed by this build keeps its index; the keys live in cacheDir, beside
+ * Astro's own cache.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   groupByShard,
-  isIndexedPage,
+  isArticlePagePath,
   SEARCH_DIR,
   shardKey,
   shardList,
@@ -23,15 +33,14 @@ import {
 /** Pagefind's Norwegian stemming is under "no"; the pages say lang="nb". */
 export const SEARCH_LANGUAGE = 'no';
 
-/** Every HTML page in dist/ that Pagefind would index, outside the search folder itself. */
+/** Every article page in dist/ (the pages Pagefind indexes), with its size and mtime. */
 function indexedPages(root: string): SearchPage[] {
   const pages: SearchPage[] = [];
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' });
-  for (const file of files) {
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
     const path = file.split('\\').join('/');
-    if (!path.endsWith('.html') || path.startsWith(`${SEARCH_DIR}/`)) continue;
-    const html = readFileSync(join(root, file), 'utf8');
-    if (isIndexedPage(html)) pages.push({ path, html });
+    if (!isArticlePagePath(path)) continue;
+    const { size, mtimeMs } = statSync(join(root, file));
+    pages.push({ path, size, mtimeMs });
   }
   return pages;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus';
+import { isArticlePagePath, isIndexedPage } from '../../src/lib/search-shards';
 import { brokenLinks, buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
 import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
@@ -33,6 +34,15 @@ describe(`an archive of ${COUNT} generated articles`, () => {
       (f) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(f) && !/\/side\//.test(f),
     );
     expect(articlePages).toHaveLength(COUNT);
+  });
+
+  it('marks exactly the article pages for the search index, which finds them by their path', () => {
+    // src/lib/search-shards.ts decides what to re-index from the article pages' paths.
+    const marked = files.filter(
+      (f) => f.endsWith('.html') && isIndexedPage(readFileSync(join(build.outDir, f), 'utf8')),
+    );
+    expect(marked).toHaveLength(COUNT);
+    expect(marked).toEqual(files.filter(isArticlePagePath));
   });
 
   it('lists every article exactly once across the pages of each category', () => {

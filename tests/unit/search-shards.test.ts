@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { groupByShard, isIndexedPage, shardKey, shardList, shardOf } from '../../src/lib/search-shards';
+import {
+  groupByShard,
+  isArticlePagePath,
+  isIndexedPage,
+  shardKey,
+  shardList,
+  shardOf,
+} from '../../src/lib/search-shards';
 
-const page = (path: string, html = `<article data-pagefind-body>${path}</article>`) => ({ path, html });
+const page = (path: string, size = 100, mtimeMs = 1) => ({ path, size, mtimeMs });
 
 describe('search index shards', () => {
   const pages = [
@@ -25,21 +32,34 @@ describe('search index shards', () => {
     expect(() => shardOf('index.html')).toThrow(/index\.html is not inside a year folder/);
   });
 
-  it('changes a year’s key when a page of that year is added, changed, moved or removed', () => {
+  it('changes a year’s key when a page of that year is added, written again, moved or removed', () => {
     const year = groupByShard(pages).get('2020') ?? [];
     const [first, second] = year;
     if (!first || !second) throw new Error('two 2020 pages expected');
     const key = shardKey(year, 'pagefind 1.6.0');
     expect(shardKey(year, 'pagefind 1.6.0')).toBe(key);
     expect(shardKey([...year, page('2020/12/31/d/index.html')], 'pagefind 1.6.0')).not.toBe(key);
-    expect(shardKey([first, { ...second, html: `${second.html} ` }], 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey([first, { ...second, mtimeMs: 2 }], 'pagefind 1.6.0')).not.toBe(key);
+    expect(shardKey([first, { ...second, size: 101 }], 'pagefind 1.6.0')).not.toBe(key);
     expect(shardKey([first, { ...second, path: '2020/10/11/b/index.html' }], 'pagefind 1.6.0')).not.toBe(key);
     expect(shardKey(year.slice(1), 'pagefind 1.6.0')).not.toBe(key);
     expect(shardKey(year, 'pagefind 1.7.0')).not.toBe(key);
   });
 
-  it('cannot be fooled by moving text between path and page', () => {
-    expect(shardKey([page('2020/a', 'bc')], 'x')).not.toBe(shardKey([page('2020/ab', 'c')], 'x'));
+  it('cannot be fooled by digits moving between size and time', () => {
+    expect(shardKey([page('2020/a', 12, 3)], 'x')).not.toBe(shardKey([page('2020/a', 1, 23)], 'x'));
+  });
+
+  it('knows article pages by their path: /YYYY/MM/DD/slug/index.html', () => {
+    expect(isArticlePagePath('2020/10/10/angrep/index.html')).toBe(true);
+    for (const path of [
+      '2020/10/10/index.html',
+      '2020/10/10/side/2/index.html',
+      'utenriks/index.html',
+      '2020/index.html',
+    ]) {
+      expect(isArticlePagePath(path), path).toBe(false);
+    }
   });
 
   it('indexes pages whose markup has data-pagefind-body, not pages that mention it', () => {
