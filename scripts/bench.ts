@@ -1,7 +1,8 @@
 /**
  * Build benchmark on a generated corpus:
- *   npm run bench -- --articles 1000 [--images] [--out DIR] [--seed 1]
- * With --images, every fifth article (and the added one) has a 3000×2000 JPEG lead photo.
+ *   npm run bench -- --articles 1000 [--images] [--dev] [--out DIR] [--seed 1]
+ * With --images, every fifth article (and the added one) has a 3000×2000 JPEG lead photo. With
+ * --dev, the editor's loop on `npm run dev` is measured too (scripts/bench/dev-loop.ts).
  * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
  * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
  * then builds it cold (no output, no cache), warm (again), and after adding one article, and
@@ -23,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeCorpus } from './bench/corpus.ts';
+import { measureDevLoop } from './bench/dev-loop.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
     images: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
   },
 });
 /** Every fifth article with a camera-sized photo, as a newsroom's archive has. */
@@ -156,5 +159,30 @@ for (const r of runs) {
   console.log(
     `| ${r.phase} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.pages} | ${r.rendered} | ${r.encoded} | ${r.cachedImages} | ${((r.wall * 1000) / n).toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
   );
+}
+if (values.dev) {
+  const loop = await measureDevLoop({
+    project,
+    corpus,
+    cache: join(root, 'dev-cache'),
+    next: count + 1,
+    seed,
+    env: { ...process.env, BUILD_NOW: '2025-01-01T12:00:00+01:00', ASTRO_TELEMETRY_DISABLED: '1' } as Record<
+      string,
+      string
+    >,
+  });
+  const s = (x: number) => x.toFixed(1);
+  console.log(
+    `\nThe editor's loop on npm run dev, N = ${n + 1} articles (CONTENT_DIR outside the project)\n`,
+  );
+  console.log('| step | seconds |');
+  console.log('|---|---|');
+  console.log(`| first start: "ready" logged | ${s(loop.firstStart.ready)} |`);
+  console.log(`| first start: front page served | ${s(loop.firstStart.served)} |`);
+  console.log(`| second start: "ready" logged | ${s(loop.secondStart.ready)} |`);
+  console.log(`| second start: front page served | ${s(loop.secondStart.served)} |`);
+  console.log(`| an edited article served, after saving it | ${s(loop.edited)} |`);
+  console.log(`| a new article served, after saving it | ${s(loop.added)} |`);
 }
 if (!values.out) rmSync(root, { recursive: true, force: true });
