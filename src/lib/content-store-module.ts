@@ -8,10 +8,13 @@
  * 0.03 s). This plugin serves the same module as a read of the store file Astro has just
  * written, which costs one JSON.parse, linear in size.
  *
- * Only for `astro build` (the dev server keeps Astro's own module and its live reload). The
- * module id is Astro's internal one: if a later Astro renames it, this plugin no longer
- * matches and Astro's own module is used, which is slower but equally correct; the build
- * tests notice, as the plugin's log line is then missing.
+ * The dev server gets the same: it evaluates the module again after every saved article, so the
+ * literal cost every edit seconds at 10 000 articles. Astro's own watcher still invalidates the
+ * module (and reloads the browser) when the store file changes; the module then reads the new
+ * file. The module id and the store files' places (cacheDir for a build, <root>/.astro/ for the
+ * dev server) are Astro's internals: if a later Astro moves them, this plugin no longer matches
+ * and Astro's own module is used, which is slower but equally correct; the build tests notice,
+ * as the plugin's log line is then missing.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -33,8 +36,10 @@ export function contentStoreFromFile(): AstroIntegration {
     name: 'news-content-store-file',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
-        if (command !== 'build') return;
-        const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        if (command !== 'build' && command !== 'dev') return;
+        const storeDir = command === 'build' ? config.cacheDir : new URL('.astro/', config.root);
+        const storeFile = fileURLToPath(new URL('data-store.json', storeDir));
+        let logged = false;
         updateConfig({
           vite: {
             plugins: [
@@ -49,7 +54,9 @@ export function contentStoreFromFile(): AstroIntegration {
                     // No store file (no content yet, or Astro's chunked storage): Astro's own module.
                     if (id !== DATA_STORE_MODULE_ID || !existsSync(storeFile)) return null;
                     // The build tests look for this line: without it, Astro's slow module is in use.
-                    logger.info('Content store read from its file (not compiled as a string literal).');
+                    if (!logged)
+                      logger.info('Content store read from its file (not compiled as a string literal).');
+                    logged = true;
                     // The same marker Astro puts on this module, so the incremental build
                     // treats it as content data, not as page code.
                     return {

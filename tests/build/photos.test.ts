@@ -347,7 +347,7 @@ describe('feeds', () => {
 });
 
 describe('the dev server', () => {
-  it('shows the photos from a CONTENT_DIR outside the project', async () => {
+  it('shows the photos from a CONTENT_DIR outside the project, and an article as soon as it is saved', async () => {
     const port = await freePort();
     const dev = spawn(
       resolve('node_modules/.bin/astro'),
@@ -390,6 +390,19 @@ describe('the dev server', () => {
         const bytes = Buffer.from(await response.arrayBuffer());
         expect((await sharp(bytes).metadata()).format, src).toMatch(/^(jpeg|heif)$/);
       }
+      // An editor saves a change: the dev server serves it (the content store is read again).
+      const file = join(articles, '2020', '10', 'lavrov-i-moskva', 'index.md');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, `${original.trimEnd()}\n\nEndret i redigeringen.\n`);
+      let edited = '';
+      for (let tries = 0; tries < 120 && !edited.includes('Endret i redigeringen.'); tries++) {
+        await new Promise((done) => setTimeout(done, 250));
+        edited = await fetch(url)
+          .then((r) => r.text())
+          .catch(() => '');
+      }
+      writeFileSync(file, original);
+      expect(edited, log.slice(-3000)).toContain('<p>Endret i redigeringen.</p>');
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
     }
