@@ -5,7 +5,7 @@
 // reach the site. The dev server shows the same photos.
 import { XMLParser } from 'fast-xml-parser';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,6 +77,16 @@ beforeAll(async () => {
   writeFileSync(
     join(articles, 'utkast', 'index.md'),
     '---\ntitle: Utkast med bilde\ndate: 2020-10-01T08:00:00+02:00\ncategory: utenriks\nbyline: NTB\ndraft: true\n---\n\nUtkast.\n\n![En skisse](./skisse.png)\n',
+  );
+  // A transparent WebP (a cut-out graphic): its JPEGs must not turn the transparency black.
+  const disc = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#b00020"/></svg>`;
+  mkdirSync(join(articles, 'grafikk'), { recursive: true });
+  await sharp(Buffer.from(disc))
+    .webp({ lossless: true })
+    .toFile(join(articles, 'grafikk', 'sirkel.webp'));
+  writeFileSync(
+    join(articles, 'grafikk', 'index.md'),
+    '---\ntitle: Grafikk med gjennomsiktig bakgrunn\ndate: 2020-10-08T08:00:00+02:00\ncategory: kultur\nbyline: NTB\nimage:\n  src: ./sirkel.webp\n  alt: En rød sirkel\n  credit: "Grafikk: NTB"\n---\n\nTekst.\n',
   );
   build = buildSite('photos', {
     CONTENT_DIR: content,
@@ -199,6 +209,22 @@ describe('unpublished articles', () => {
     expect(published.filter((p) => /hemmelig|skisse/.test(p))).toEqual([]);
     const secret = [join(articles, 'sperret', 'hemmelig.jpg'), join(articles, 'utkast', 'skisse.png')];
     expect(originalsIn(published, secret)).toEqual([]);
+  });
+});
+
+describe('a transparent photo', () => {
+  it('gets a white ground in every JPEG made of it, the fallback included', async () => {
+    const html = readPage(build.outDir, '2020/10/08/grafikk-med-gjennomsiktig-bakgrunn/');
+    const share = /<meta property="og:image" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    const fallback = picturesIn(html)[0]?.img.src ?? '';
+    expect(typeOfFile(fallback)).toBe('image/jpeg');
+    for (const url of [share, fallback]) {
+      const corner = await sharp(file(url))
+        .extract({ left: 0, top: 0, width: 1, height: 1 })
+        .raw()
+        .toBuffer();
+      expect([...corner], url).toEqual([255, 255, 255]);
+    }
   });
 });
 

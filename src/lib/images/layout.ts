@@ -126,8 +126,9 @@ export function outputFor(
     : { width, height: Math.round((width * source.height) / source.width) };
   const widths = use.widths.filter((w) => w < box.width);
   widths.push(box.width);
-  const portrait = !use.aspect && box.height > box.width;
-  if (use.aspect || use !== COLUMN_IMAGE) return { box, widths, sizes: use.sizes, portrait };
+  // A cropped use (thumbnails) is drawn at one fixed size; an uncropped photo in the column.
+  if (use.aspect) return { box, widths, sizes: use.sizes, portrait: false };
+  const portrait = box.height > box.width;
   const slotRem = portrait ? COLUMN_REM * PORTRAIT_SHARE : COLUMN_REM;
   const phone = `calc(100vw - ${2 * GUTTER_REM}rem)`;
   const sizes =

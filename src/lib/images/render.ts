@@ -37,22 +37,21 @@ export interface ImageFile {
   type: string;
 }
 
-const MIME: Record<string, string> = {
-  avif: 'image/avif',
-  webp: 'image/webp',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-};
+const MIME = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' } as const;
 
 /** The same height getImage's srcset gives a width of this box, so requests share files. */
 const heightAt = (box: SourceSize, width: number) => Math.round(width / (box.width / box.height));
 
-/** Crops are centred on what draws the eye; JPEGs of transparent PNGs get a white ground. */
+/** Crops are centred on what draws the eye. */
 function cropOptions(use: ImageUse) {
   return use.aspect ? { fit: 'cover' as const, position: CROP_POSITION } : {};
 }
-const ground = (image: ArticleImage, format: string) =>
-  format === 'jpg' && image.format === 'png' ? { background: '#ffffff' } : {};
+
+/**
+ * A JPEG has no transparency: one made from a PNG, WebP or AVIF (which may have it) gets a white
+ * ground, not black. Every JPEG request of a photo passes the same, so they still share files.
+ */
+const jpegGround = (image: ArticleImage) => (image.format === 'jpeg' ? {} : { background: '#ffffff' });
 
 /**
  * `<picture>` data for a use: AVIF and WebP sources at every width, and one JPEG (PNG for PNG
@@ -63,6 +62,7 @@ export async function picture(image: ArticleImage, use: ImageUse): Promise<Pictu
   const { box, widths, sizes, portrait } = outputFor(image, use);
   const common = { src, width: box.width, height: box.height, widths, ...cropOptions(use) };
   const fallbackWidth = Math.min(use.fallbackWidth, box.width);
+  const fallback = fallbackFormat(image.format);
   const [avif, webp, img] = await Promise.all([
     getImage({ ...common, format: 'avif' }),
     getImage({ ...common, format: 'webp' }),
@@ -72,14 +72,15 @@ export async function picture(image: ArticleImage, use: ImageUse): Promise<Pictu
       src,
       width: fallbackWidth,
       height: heightAt(box, fallbackWidth),
-      format: fallbackFormat(image.format),
+      format: fallback,
       ...cropOptions(use),
+      ...(fallback === 'jpg' ? jpegGround(image) : {}),
     }),
   ]);
   return {
     sources: [
-      { type: MIME.avif ?? '', srcset: avif.srcSet.attribute },
-      { type: MIME.webp ?? '', srcset: webp.srcSet.attribute },
+      { type: MIME.avif, srcset: avif.srcSet.attribute },
+      { type: MIME.webp, srcset: webp.srcSet.attribute },
     ],
     img: { src: img.src, width: box.width, height: box.height },
     sizes,
@@ -95,9 +96,9 @@ async function jpeg(image: ArticleImage, size: SourceSize, crop: boolean): Promi
     height: size.height,
     format: 'jpg',
     ...(crop ? { fit: 'cover' as const, position: CROP_POSITION } : {}),
-    ...ground(image, 'jpg'),
+    ...jpegGround(image),
   });
-  return { url: absoluteHref(result.src), width: size.width, height: size.height, type: MIME.jpg ?? '' };
+  return { url: absoluteHref(result.src), width: size.width, height: size.height, type: MIME.jpg };
 }
 
 /** og:image and twitter:image: the 1200×630 card (smaller only when the photo is). */
@@ -135,7 +136,7 @@ export async function searchImage(image: ArticleImage): Promise<ImageFile> {
     format: 'webp',
     ...cropOptions(THUMBNAIL_IMAGE),
   });
-  return { url: result.src, ...size, type: MIME.webp ?? '' };
+  return { url: result.src, ...size, type: MIME.webp };
 }
 
 /** A body image as pages and feeds place it. */
