@@ -3,9 +3,9 @@
  * content with data-pagefind-body (article pages) are indexed, and drafts and embargoed
  * articles are never in dist/, so they can never be found.
  *
- * One index per year (src/lib/search-shards.ts): a year whose article pages were neither
- * written, added nor removed by this build keeps its index; the keys live in cacheDir, beside
- * Astro's own cache.
+ * One index per year, or per month of a large year (src/lib/search-shards.ts): a shard whose
+ * article pages were neither written, added nor removed by this build keeps its index; the keys
+ * live in cacheDir, beside Astro's own cache.
  */
 import type { AstroIntegration } from 'astro';
 import {
@@ -24,7 +24,9 @@ import {
   groupByShard,
   isArticlePagePath,
   SEARCH_DIR,
+  shardGlob,
   shardKey,
+  shardPagesSetting,
   shardList,
   SHARD_LIST,
   type SearchPage,
@@ -55,11 +57,14 @@ function readKeys(file: string): Record<string, string> {
 
 export function searchIndex(): AstroIntegration {
   let keysFile = '';
+  let maxShardPages = 0;
   return {
     name: 'news-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         keysFile = fileURLToPath(new URL('search-index-keys.json', config.cacheDir));
+        // Checked before the pages are built, not after.
+        maxShardPages = shardPagesSetting(process.env.SEARCH_SHARD_PAGES);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const pagefind = await import('pagefind');
@@ -69,7 +74,7 @@ export function searchIndex(): AstroIntegration {
 
         const root = fileURLToPath(dir);
         const out = join(root, SEARCH_DIR);
-        const shards = groupByShard(indexedPages(root));
+        const shards = groupByShard(indexedPages(root), maxShardPages);
         const previous = readKeys(keysFile);
         const keys: Record<string, string> = {};
         let rebuilt = 0;
@@ -81,16 +86,16 @@ export function searchIndex(): AstroIntegration {
           if (previous[shard] === key && existsSync(join(target, 'pagefind.js'))) continue;
           const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          // Pagefind reads the year's pages again itself: handing it the HTML read above
+          // Pagefind reads the shard's pages again itself: handing it the HTML read above
           // (addHTMLFile) measured 3× slower than its own directory walk.
-          const added = await index.addDirectory({ path: root, glob: `${shard}/**/*.html` });
+          const added = await index.addDirectory({ path: root, glob: shardGlob(shard) });
           if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
           // Written beside the old index, then swapped in, so a failed write leaves no half index.
           const fresh = join(out, `.${shard}.new`);
           rmSync(fresh, { recursive: true, force: true });
           const written = await index.writeFiles({ outputPath: fresh });
           if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-          await index.deleteIndex(); // frees the indexer's memory before the next year
+          await index.deleteIndex(); // frees the indexer's memory before the next shard
           rmSync(target, { recursive: true, force: true });
           renameSync(fresh, target);
           rebuilt += 1;
@@ -98,7 +103,8 @@ export function searchIndex(): AstroIntegration {
         }
         await pagefind.close();
 
-        // Anything else in the folder is stale: a year with no articles left, an older layout.
+        // Anything else in the folder is stale: a shard with no articles left, a year now split
+        // by month (or months now joined), an older layout.
         const wanted = new Set([...shards.keys(), SHARD_LIST]);
         mkdirSync(out, { recursive: true });
         for (const name of readdirSync(out)) {
@@ -108,7 +114,7 @@ export function searchIndex(): AstroIntegration {
         mkdirSync(dirname(keysFile), { recursive: true });
         writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
         logger.info(
-          `Search index: ${shards.size} year(s); ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
+          `Search index: ${shards.size} shard(s) by year or month; ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
             `${shards.size - rebuilt} unchanged and kept.`,
         );
       },

@@ -91,8 +91,9 @@ export function startSearch(): void {
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const shardList = form.dataset.shards ?? `${bundle}indexes.json`;
 
-  // One Pagefind index per year (src/lib/search-shards.ts), listed newest first in
-  // `shardList`: the newest is loaded, the others merged into it, so one search covers all.
+  // One Pagefind index per year or month (src/lib/search-shards.ts), listed newest first in
+  // `shardList`: the newest is loaded, the others merged into it (all at once: each merge
+  // fetches its own small entry file), so one search covers all.
   let pagefind: Promise<PagefindApi | undefined> | undefined;
   const load = () => {
     pagefind ??= (async () => {
@@ -104,7 +105,7 @@ export function startSearch(): void {
       if (newest === undefined) return undefined; // no articles yet
       const module = (await import(/* @vite-ignore */ `${folder}${newest}pagefind.js`)) as PagefindApi;
       await module.options({ baseUrl });
-      for (const shard of older) await module.mergeIndex(`${folder}${shard}`, { baseUrl });
+      await Promise.all(older.map((shard) => module.mergeIndex(`${folder}${shard}`, { baseUrl })));
       return module;
     })();
     return pagefind;

@@ -3,8 +3,8 @@
 // so the test is strict: after adding, editing, retitling and deleting articles and replacing a
 // photo, the incremental rebuild must write exactly the files a clean build of the same content
 // writes, byte for byte, while reusing most pages and encoding only the new and replaced photos.
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
 import { makePhoto } from '../../scripts/bench/photos';
@@ -14,7 +14,8 @@ const COUNT = 60;
 /** Every tenth article has a photo; the one added (number 60) too. */
 const photos = { every: 10, width: 1600, height: 1067 };
 const contentDir = join(OUTPUT_ROOT, 'content-incremental');
-const env = { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00' };
+// ~15 articles a year: with at most 10 pages a search shard, every year is indexed per month.
+const env = { CONTENT_DIR: contentDir, BUILD_NOW: '2025-01-01T12:00:00+01:00', SEARCH_SHARD_PAGES: '10' };
 /** The files of the first build (the rebuild writes into the same folder). */
 let firstFiles: string[];
 let rebuilt: BuildResult;
@@ -27,6 +28,8 @@ let rendered: number;
 /** The photo replaced under the same name, and the new article's. */
 let replacedPhoto: string;
 let newPhoto: string;
+/** The word that replaced another of the same length. */
+let swapped = '';
 
 const ok = (build: BuildResult) => {
   if (build.status !== 0) throw new Error(build.output.slice(-5000));
@@ -66,11 +69,19 @@ beforeAll(async () => {
   replacedPhoto = jpegs[1] as string;
   const other = await makePhoto({ width: 1200, height: 900, seed: 999 });
   writeFileSync(join(articles, replacedPhoto), withJpegComment(other, 'a new photo'));
-  // One word of the last paragraph swapped: the same word count and summary, so only the
-  // body's source digest tells the page apart.
+  // One word of the last paragraph swapped for another of the same length: the same word count,
+  // summary and page size, so only the body's source digest tells the page apart (and only the
+  // page's new modification time tells the search index).
   edit(files[5] as string, (text) => {
     const at = text.trimEnd().lastIndexOf('\n');
-    return text.slice(0, at) + text.slice(at).replace(/\p{L}{4,}/u, 'Endringsord');
+    return (
+      text.slice(0, at) +
+      // ASCII only, so the page keeps its size in bytes too.
+      text.slice(at).replace(/(?<!\p{L})[a-z]{6,}(?!\p{L})/u, (word) => {
+        swapped = `Endr${'x'.repeat(word.length - 4)}`;
+        return swapped;
+      })
+    );
   });
   edit(files[10] as string, (text) => text.replace(/^title: .*$/m, 'title: "En helt ny tittel på saken"'));
   rmSync(join(articles, files[20] as string));
@@ -105,15 +116,21 @@ describe('an incremental rebuild', () => {
     expect(rebuilt.output).toMatch(/Removed [1-9]\d* file\(s\) this build no longer makes/);
   });
 
-  it('rebuilds the search index of changed years only', () => {
+  it('rebuilds the search index of changed shards only', () => {
     const searchLog = (build: BuildResult) => {
-      const [, years, rebuiltYears] = /Search index: (\d+) year\(s\); (\d+) rebuilt/.exec(build.output) ?? [];
-      return { years: Number(years), rebuilt: Number(rebuiltYears) };
+      const [, shards, rebuiltShards] =
+        /Search index: (\d+) shard\(s\) by year or month; (\d+) rebuilt/.exec(build.output) ?? [];
+      return { shards: Number(shards), rebuilt: Number(rebuiltShards) };
     };
-    expect(searchLog(rebuilt).years).toBe(4);
+    const shards = readdirSync(join(rebuilt.outDir, 'pagefind')).filter((name) => name !== 'indexes.json');
+    // Month shards ("2023-04"), as listed for the search page.
+    expect(shards.length).toBeGreaterThan(12);
+    expect(shards.every((name) => /^\d{4}-\d{2}$/.test(name))).toBe(true);
+    expect(searchLog(rebuilt).shards).toBe(shards.length);
     expect(searchLog(rebuilt).rebuilt).toBeGreaterThan(0);
-    // Nothing changed since: every year keeps its index.
-    expect(searchLog(unchanged)).toEqual({ years: 4, rebuilt: 0 });
+    expect(searchLog(rebuilt).rebuilt).toBeLessThan(shards.length / 2);
+    // Nothing changed since: every shard keeps its index.
+    expect(searchLog(unchanged)).toEqual({ shards: shards.length, rebuilt: 0 });
   });
 
   it('writes the same set of files as a clean build', () => {
@@ -132,7 +149,121 @@ describe('an incremental rebuild', () => {
     const html = siteFiles(rebuilt.outDir)
       .filter((f) => f.endsWith('.html'))
       .map((f) => readFileSync(join(rebuilt.outDir, f), 'utf8'));
-    expect(html.some((page) => page.includes('Endringsord'))).toBe(true);
+    expect(swapped.length).toBeGreaterThan(4);
+    expect(html.some((page) => page.includes(swapped))).toBe(true);
     expect(html.filter((page) => page.includes('En helt ny tittel på saken')).length).toBeGreaterThan(1);
+  });
+});
+
+/**
+ * Further rounds from the state the rebuild above left, each compared byte for byte with a clean
+ * build of the same content and settings: a moved article and a lapsing embargo (changes that
+ * only some pages see), then a changed category list and a changed Astro config (changes that
+ * every page sees, which no cache layer may miss).
+ */
+describe('an incremental rebuild after', () => {
+  const articles = join(contentDir, 'articles');
+  /** Published 2025-01-02 08:00: embargoed at the first BUILD_NOW, public at the later one. */
+  const embargoed = join(articles, '2025', 'embargo-til-nyttar.md');
+  const later = { ...env, BUILD_NOW: '2025-01-03T12:00:00+01:00' };
+  const moved = { file: '', title: '' };
+  /**
+   * What each round left, read at once: the next round rebuilds the same folders. Files are the
+   * rebuilt site's; `differing` lists those that are not byte for byte the clean build's.
+   */
+  const rounds = new Map<
+    string,
+    { files: string[]; cleanFiles: string[]; differing: string[]; pages: Map<string, string> }
+  >();
+  /** Pages each test below reads, kept from every round. */
+  const PAGES = ['', 'kultur', 'utenriks', '2021', '2025/01/02'];
+
+  /** Rebuilds into the incremental folder and builds the same content clean, with `settings`. */
+  const round = (name: string, settings: Record<string, string>) => {
+    const rebuiltOut = ok(buildSite('incremental', settings, { rebuild: true })).outDir;
+    const cleanOut = ok(buildSite('incremental-clean', settings)).outDir;
+    const files = siteFiles(rebuiltOut);
+    const cleanFiles = siteFiles(cleanOut);
+    const differing = cleanFiles.filter(
+      (f) => files.includes(f) && !readFileSync(join(rebuiltOut, f)).equals(readFileSync(join(cleanOut, f))),
+    );
+    const pages = new Map<string, string>();
+    for (const path of PAGES) {
+      const file = join(rebuiltOut, path, 'index.html');
+      pages.set(path, existsSync(file) ? readFileSync(file, 'utf8') : '');
+    }
+    const leaks = files.filter((f) => readFileSync(join(rebuiltOut, f)).includes('Embargoteksten'));
+    rounds.set(name, { files, cleanFiles, differing, pages });
+    return leaks;
+  };
+  /** The files a round's rebuild wrote that differ from the clean build's (checked to be the same set). */
+  const differences = (name: string) => {
+    const result = rounds.get(name);
+    if (!result) throw new Error(`no round "${name}"`);
+    expect(result.files).toEqual(result.cleanFiles);
+    return result.differing;
+  };
+  const page = (name: string, path: string) => rounds.get(name)?.pages.get(path) ?? '';
+  let leaks: string[] = [];
+
+  beforeAll(() => {
+    // An article embargoed at the first builds' time (it must appear nowhere), built once so the
+    // lapse below happens between two builds that share the cache.
+    mkdirSync(dirname(embargoed), { recursive: true });
+    writeFileSync(
+      embargoed,
+      '---\ntitle: "Saken som var under embargo"\ndate: 2025-01-02T08:00:00+01:00\ncategory: innenriks\nbyline: "NTB"\n---\n\nEmbargoteksten kommer først i morgen.\n',
+    );
+    leaks = round('embargo kept', env);
+
+    // One article moves from its category to another, and the embargo lapses (a later BUILD_NOW).
+    const file = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md') && !f.startsWith('2025'))
+      .map((f) => join(articles, f))
+      .find((f) => /^category: utenriks$/m.test(readFileSync(f, 'utf8')));
+    if (!file) throw new Error('the corpus has no article in utenriks');
+    const text = readFileSync(file, 'utf8');
+    moved.file = file;
+    moved.title = /^title: "(.*)"$/m.exec(text)?.[1] ?? '';
+    writeFileSync(file, text.replace(/^category: utenriks$/m, 'category: kultur'));
+    round('moved and lapsed', later);
+
+    // The category list changes (a new display name): every page's menu shows it.
+    const list = readFileSync(join('content', 'categories.yaml'), 'utf8');
+    writeFileSync(
+      join(contentDir, 'categories.yaml'),
+      list.replace('name: Kultur', 'name: Kultur og underholdning'),
+    );
+    round('categories', later);
+
+    // The Astro config changes (the site's address): every canonical URL and feed changes.
+    round('config', { ...later, SITE_URL: 'https://nyheter.example.no' });
+  }, 400_000);
+
+  it('a build where nothing is published yet keeps the embargoed article out of every file', () => {
+    expect(differences('embargo kept')).toEqual([]);
+    expect(leaks).toEqual([]);
+    expect(rounds.get('embargo kept')?.files.some((f) => f.startsWith('2025/'))).toBe(false);
+    expect(page('embargo kept', '2025/01/02')).toBe('');
+  });
+
+  it('a re-categorised article and a lapsed embargo match a clean build', () => {
+    expect(differences('moved and lapsed')).toEqual([]);
+    expect(moved.title).not.toBe('');
+    expect(page('moved and lapsed', 'kultur')).toContain(moved.title);
+    expect(page('moved and lapsed', 'utenriks')).not.toContain(moved.title);
+    expect(page('moved and lapsed', '2025/01/02')).toContain('Saken som var under embargo');
+    expect(page('moved and lapsed', '')).toContain('Saken som var under embargo');
+  });
+
+  it('a changed category list matches a clean build, on every page', () => {
+    expect(differences('categories')).toEqual([]);
+    expect(page('categories', '')).toContain('Kultur og underholdning');
+    expect(page('categories', '2021')).toContain('Kultur og underholdning');
+  });
+
+  it('a changed Astro config matches a clean build, on every page', () => {
+    expect(differences('config')).toEqual([]);
+    expect(page('config', '2021')).toContain('https://nyheter.example.no/2021/');
   });
 });

@@ -3,9 +3,12 @@ import {
   groupByShard,
   isArticlePagePath,
   isIndexedPage,
+  shardGlob,
   shardKey,
   shardList,
   shardOf,
+  shardPagesSetting,
+  DEFAULT_SHARD_PAGES,
 } from '../../src/lib/search-shards';
 
 const page = (path: string, size = 100, mtimeMs = 1) => ({ path, size, mtimeMs });
@@ -26,6 +29,41 @@ describe('search index shards', () => {
       '2020/10/10/b/index.html',
     ]);
     expect(shardList(groups.keys())).toEqual(['2024/', '2020/', '2019/']);
+  });
+
+  it('splits a year with more pages than a shard holds by month, and only that year', () => {
+    const big = [
+      page('2024/03/01/c/index.html'),
+      page('2024/03/09/d/index.html'),
+      page('2024/11/30/e/index.html'),
+      page('2020/10/10/b/index.html'),
+      page('2020/01/02/a/index.html'),
+    ];
+    const groups = groupByShard(big, 2);
+    expect([...groups.keys()]).toEqual(['2024-11', '2024-03', '2020']);
+    expect(groups.get('2024-03')?.map((p) => p.path)).toEqual([
+      '2024/03/01/c/index.html',
+      '2024/03/09/d/index.html',
+    ]);
+    expect(shardList(groups.keys())).toEqual(['2024-11/', '2024-03/', '2020/']);
+    // At the limit a year stays whole.
+    expect([...groupByShard(big, 3).keys()]).toEqual(['2024', '2020']);
+    expect([...groupByShard(big).keys()]).toEqual(['2024', '2020']);
+  });
+
+  it('gives Pagefind the pages of a shard as a glob of its folder', () => {
+    expect(shardGlob('2024')).toBe('2024/**/*.html');
+    expect(shardGlob('2024-03')).toBe('2024/03/**/*.html');
+    expect(shardOf('2024/03/01/c/index.html', true)).toBe('2024-03');
+  });
+
+  it('reads SEARCH_SHARD_PAGES as a whole number, or says how to fix it', () => {
+    expect(shardPagesSetting(undefined)).toBe(DEFAULT_SHARD_PAGES);
+    expect(shardPagesSetting('')).toBe(DEFAULT_SHARD_PAGES);
+    expect(shardPagesSetting('500')).toBe(500);
+    for (const bad of ['0', '-3', '2.5', 'many']) {
+      expect(() => shardPagesSetting(bad), bad).toThrow(/SEARCH_SHARD_PAGES: .* whole number of pages/);
+    }
   });
 
   it('refuses a page outside a year folder', () => {
