@@ -65,10 +65,14 @@ export async function serveWithNginx(distDir: string, base = '/'): Promise<Runni
   const port = await freePort();
   const confFile = join(runtimeDir, 'nginx.conf');
   writeFileSync(confFile, nginxConfig({ listen: `127.0.0.1:${port}`, root, base, runtimeDir }));
-  const check = spawnSync(NGINX, ['-t', '-q', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
+  const check = spawnSync(NGINX, ['-t', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
     encoding: 'utf8',
   });
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  // The shipped config must load without a warning (a warning is a config nobody meant).
+  const warnings = check.stderr.split('\n').filter((line) => /\[(warn|emerg|alert|crit|error)\]/.test(line));
+  if (warnings.length > 0)
+    throw new Error(`nginx -t warns about the generated config:\n${warnings.join('\n')}`);
   const child: ChildProcess = spawn(
     NGINX,
     ['-e', join(runtimeDir, 'error.log'), '-c', confFile, '-g', 'daemon off; master_process on;'],

@@ -1,5 +1,7 @@
 // nginx with the shipped configuration: clean URLs, real 404s, caching, gzip, security headers.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxConfig } from '../../src/lib/deploy/nginx';
 import { SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
@@ -18,11 +20,23 @@ it('deploy/nginx.conf and public/_headers are what the generator writes (no drif
 for (const site of Object.values(SITES)) {
   describe(`nginx serving ${site.base}`, () => {
     let server: RunningServer;
+    /** Files a careless deploy could carry (removed again after these tests). */
+    const dotfiles = {
+      '.git/config': '[core]\n',
+      '.env': 'SECRET=1\n',
+      '.well-known/security.txt': 'Contact: mailto:x@example.no\n',
+    };
     beforeAll(async () => {
+      for (const [file, text] of Object.entries(dotfiles)) {
+        mkdirSync(join(site.outDir, file, '..'), { recursive: true });
+        writeFileSync(join(site.outDir, file), text);
+      }
       server = await serveWithNginx(site.outDir, site.base);
     });
     afterAll(async () => {
       await server?.stop();
+      for (const folder of ['.git', '.env', '.well-known'])
+        rmSync(join(site.outDir, folder), { recursive: true, force: true });
     });
 
     it('serves directory URLs and redirects to the trailing slash', async () => {
@@ -65,6 +79,48 @@ for (const site of Object.values(SITES)) {
       const response = await fetch(`${server.url}${NTB_PATH}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(response.headers.get('content-encoding')).toBe('gzip');
       expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    });
+
+    it('serves JSON Feeds as application/feed+json and other JSON as application/json', async () => {
+      for (const path of ['feed.json', 'utenriks/feed.json']) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('content-type'), path).toBe('application/feed+json; charset=utf-8');
+        expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      }
+      const json = listFiles(site.outDir).find((f) => f.startsWith('pagefind/') && f.endsWith('.json'));
+      expect(json).toBeDefined();
+      const response = await fetch(`${server.url}${json}`);
+      // JSON is UTF-8 by definition (RFC 8259 defines no charset parameter).
+      expect(response.headers.get('content-type')).toBe('application/json');
+    });
+
+    it('refuses dotfiles (except /.well-known/) and the _headers file, with the 404 page', async () => {
+      for (const path of ['.git/config', '.env', '_headers']) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).toContain('Fant ikke siden');
+        expect(response.headers.get('content-security-policy'), path).toBe(
+          SECURITY_HEADERS['Content-Security-Policy'],
+        );
+      }
+      expect((await fetch(`${server.url}.well-known/security.txt`)).status).toBe(200);
+    });
+
+    it('sends the security headers on a 400 answer to a malformed request', async () => {
+      // HTTP/1.1 without a Host header: nginx answers 400 before it picks a location.
+      const head = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.origin).port), '127.0.0.1');
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString()));
+        socket.on('end', () => resolve(data));
+        socket.on('error', reject);
+        socket.write(`GET ${site.base} HTTP/1.1\r\nConnection: close\r\n\r\n`);
+      });
+      expect(head).toMatch(/^HTTP\/1\.1 400 /);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(head, name).toContain(`${name}: ${value}\r\n`);
+      }
     });
   });
 }

@@ -3,6 +3,7 @@
  * deploy/nginx.conf and the one the browser tests run can never drift apart.
  */
 import { IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
+import { feedPath } from '../urls.ts';
 
 export interface NginxOptions {
   /** `listen` value: "80", or "127.0.0.1:8123" in tests. */
@@ -44,6 +45,9 @@ function headerLines(cacheControl: string, indent: string): string {
     .join('\n');
 }
 
+/** The JSON Feed's file name (site-wide and per category); nginx's mime.types says application/json. */
+const JSON_FEED_FILE = feedPath('json').slice(1);
+
 /** The `server { … }` block. */
 export function nginxServer({ listen, root, base }: NginxOptions): string {
   const b = base.endsWith('/') ? base : `${base}/`;
@@ -59,6 +63,10 @@ export function nginxServer({ listen, root, base }: NginxOptions): string {
     index index.html;
     error_page 404 ${b}404.html;
 
+    # Responses nginx makes before choosing a location (400 for a malformed request) get these;
+    # every location below lists them again (add_header there replaces the inherited set).
+${headerLines(PAGE_CACHE, i)}
+
     location = ${b}404.html {
 ${headerLines(PAGE_CACHE, i + i)}
     }
@@ -66,6 +74,26 @@ ${headerLines(PAGE_CACHE, i + i)}
     # Hashed build output (Astro's _astro/): the name changes when the content does.
     location ^~ ${b}_astro/ {
 ${headerLines(IMMUTABLE_CACHE, i + i)}
+        try_files $uri =404;
+    }
+
+    # Never serve dotfiles (a deploy may carry .git/ or .env) except /.well-known/, nor the
+    # header file meant for other static hosts.
+    location ~ /\\.(?!well-known/) {
+${headerLines(PAGE_CACHE, i + i)}
+        return 404;
+    }
+    location = ${b}_headers {
+${headerLines(PAGE_CACHE, i + i)}
+        return 404;
+    }
+
+    # JSON Feeds (site-wide and per category) are application/feed+json; other .json files
+    # (the search index) keep application/json from mime.types.
+    location ~ /${JSON_FEED_FILE.replace('.', '\\.')}$ {
+        types { }
+        default_type "application/feed+json; charset=utf-8";
+${headerLines(PAGE_CACHE, i + i)}
         try_files $uri =404;
     }
 
@@ -103,9 +131,6 @@ events {
 http {
     include ${mime};
     default_type application/octet-stream;
-    types {
-        application/feed+json json;
-    }
     access_log ${runtime ? 'off' : '/var/log/nginx/access.log'};
 ${tempLines}    sendfile on;
     tcp_nopush on;
