@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCategories } from '../src/lib/categories.ts';
 import { formatReport } from '../src/lib/content-error.ts';
-import { ARTICLES_DIR, CONTENT_DIR } from '../src/lib/content-dir.ts';
+import { ARTICLES_DIR, CONTENT_DIR, symlinkProblems } from '../src/lib/content-dir.ts';
 import { ImageFileChecks } from '../src/lib/images/image-file-check.ts';
 import { validationSchema } from '../src/lib/schema.ts';
 import { ContentCheck } from '../src/lib/validate.ts';
@@ -24,7 +24,9 @@ function markdownFiles(dir: string): string[] {
 const schema = validationSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
 const check = new ContentCheck(schema);
 const images = new ImageFileChecks();
-const files = markdownFiles(ARTICLES_DIR);
+// Links are refused before any article is read, as the build does (src/lib/content-dir.ts).
+const links = symlinkProblems();
+const files = links.length > 0 ? [] : markdownFiles(ARTICLES_DIR);
 
 for (const path of files) {
   const bytes = readFileSync(path);
@@ -42,7 +44,8 @@ for (const path of files) {
     );
 }
 check.finish();
-const { errors, warnings } = check;
+const { warnings } = check;
+const errors = [...links, ...check.errors];
 
 const report = formatReport(errors, warnings);
 if (report) console.log(report);

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { ContentProblem } from './content-error.ts';
 
 /** The project's own content folder; its category list is the default for other folders. */
 export const PROJECT_CONTENT_DIR = resolve('content');
@@ -20,4 +21,44 @@ export function categoriesFile(): string {
 export function readCategoriesText(): { text: string; file: string } {
   const file = categoriesFile();
   return { text: readFileSync(file, 'utf8'), file };
+}
+
+/**
+ * Symbolic links under the articles folder to articles or folders, as problems for the report.
+ * They are refused, not followed: a link can lead outside CONTENT_DIR (publishing or reading
+ * files nobody meant to publish), and a link to an article inside it would publish that article
+ * twice. Checked before any article is read. Photos may be links, as long as they lead to a
+ * file inside CONTENT_DIR (src/lib/images/image-ref.ts checks that where a photo is used).
+ */
+export function symlinkProblems(
+  articlesDir: string = ARTICLES_DIR,
+  contentDir: string = CONTENT_DIR,
+): ContentProblem[] {
+  if (!existsSync(articlesDir)) return [];
+  const leadsToFolder = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false; // a broken link: refused below if it is named like an article
+    }
+  };
+  // Walked by hand: readdirSync's `recursive` descends into linked folders.
+  const links: string[] = [];
+  const folders = [articlesDir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isSymbolicLink() && (entry.name.endsWith('.md') || leadsToFolder(path)))
+        links.push(path);
+    }
+  }
+  return links
+    .map((path) => relative(contentDir, path).split('\\').join('/'))
+    .sort()
+    .map((file) => ({
+      file,
+      problem: 'is a symbolic link; links to articles or folders under articles/ are not followed.',
+      fix: 'Copy the article (or folder) into articles/ instead of linking to it.',
+    }));
 }

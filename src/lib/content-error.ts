@@ -44,7 +44,11 @@ export function formatReport(
     lines.push(
       `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} article file${files === 1 ? '' : 's'}:`,
     );
-    lines.push(...errors.map((e) => `  ✗ ${formatProblem(e)}`));
+    // By file and line, so a report reads the same whatever order the files were read in.
+    const sorted = [...errors].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
+    );
+    lines.push(...sorted.map((e) => `  ✗ ${formatProblem(e)}`));
   }
   if (warnings.length > 0) {
     lines.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (the build goes on):`);
@@ -54,4 +58,17 @@ export function formatReport(
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The error a build fails with for bad content: only the report. Astro prints a thrown error's
+ * location and stack frames, which point into the loader and tell an editor nothing, so this
+ * error has no stack (real internal errors keep theirs).
+ */
+export class ContentReportError extends Error {
+  constructor(report: string) {
+    super(`\n${report}`);
+    this.name = 'ContentReportError';
+    this.stack = '';
+  }
 }

@@ -14,7 +14,15 @@ const inOslo = tz(TIME_ZONE);
 
 export type DateParseResult =
   | { ok: true; date: Date; hasOffset: boolean }
-  | { ok: false; problem: 'format' | 'no-time' | 'not-a-date'; message: string };
+  | { ok: false; problem: 'format' | 'no-time' | 'not-a-date' | 'out-of-range'; message: string };
+
+/**
+ * The years a date may have. A news archive reaches back to the 1800s at most (NTB was founded
+ * in 1867); a year such as 0020 is a typo, and JavaScript's Date would even turn years 0–99 into
+ * 1900–1999. Far-future years are typos too (an embargo is hours or days, not centuries).
+ */
+export const FIRST_YEAR = 1800;
+export const LAST_YEAR = 2999;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
@@ -70,6 +78,13 @@ export function parseDateTime(raw: string): DateParseResult {
     number,
   ];
   const ms = Math.round(Number(`0.${frac}`) * 1000);
+  if (y < FIRST_YEAR || y > LAST_YEAR) {
+    return {
+      ok: false,
+      problem: 'out-of-range',
+      message: `"${text}" has the year ${ys}, outside ${FIRST_YEAR}–${LAST_YEAR}. Check the year (all four digits).`,
+    };
+  }
   if (!isRealCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) {
     return {
       ok: false,

@@ -43,6 +43,39 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   }
 }
 
+/** The fix that fits a js-yaml error; quoting fixes most of the rest (": " inside a value). */
+function yamlFix(reason: string): string {
+  if (/duplicated mapping key/.test(reason))
+    return 'Each field may appear once: remove or rename the second one.';
+  if (/null byte|non-printable/.test(reason)) {
+    return 'Remove the invisible control character (often pasted from another program); retype the line if unsure.';
+  }
+  if (/tab characters/.test(reason)) return 'Indent with spaces, not tabs.';
+  return 'Put values that contain ": " or start with a quote, "[" or "#" in double quotes, e.g. title: "Lavrov: – Enighet om våpenhvile".';
+}
+
+/**
+ * The field path ("tags" or "" for the top) of the first list or block that occurs twice in a
+ * parsed front-matter, or undefined. js-yaml gives an alias (*name) the anchor's own object, so
+ * a repeat is an alias. Nested aliases double at each level (an "alias bomb": 500 bytes took
+ * minutes of CPU in validation); the walk stops at the first repeat, so it is linear in the
+ * bytes that were parsed.
+ */
+function firstRepeatedNode(root: unknown): string | undefined {
+  const seen = new Set<object>();
+  const walk = (value: unknown, path: string): string | undefined => {
+    if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
+    if (seen.has(value)) return path;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) {
+      const found = walk(child, path || (Array.isArray(value) ? '' : key));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(root, '');
+}
+
 /**
  * Parses `---\n<yaml>\n---\n<markdown>`; throws ContentError naming the file and the fix.
  * `contents` was decoded leniently (bad bytes become U+FFFD); `readBytes` lets us tell a
@@ -97,10 +130,19 @@ export function parseArticleSource(
       file,
       undefined,
       `The front-matter is not valid YAML${line ? ` (line ${line})` : ''}: ${reason}.`,
-      'Put values that contain ": " or start with a quote, "[" or "#" in double quotes, e.g. title: "Lavrov: – Enighet om våpenhvile".',
+      yamlFix(reason),
     );
   }
   if (parsed === null || parsed === undefined) parsed = {};
+  const alias = firstRepeatedNode(parsed);
+  if (alias !== undefined) {
+    throw new ContentError(
+      file,
+      alias || undefined,
+      'The front-matter repeats a list or block through a YAML alias (*name). Aliases can make a few bytes expand into millions of values, so they are not allowed.',
+      'Write the values out where they are used, and remove the anchor (&name) and the alias.',
+    );
+  }
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ContentError(
       file,

@@ -18,11 +18,14 @@ import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { formatReport } from './content-error.ts';
+import { ContentReportError, formatReport } from './content-error.ts';
+import { symlinkProblems } from './content-dir.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ArticleData } from './articles.ts';
 import type { BodyImage } from './images/body-images.ts';
 import { ImageFileChecks } from './images/image-file-check.ts';
+import { deepestNesting, MAX_NESTING } from './markdown/nesting.ts';
+import { quietPluginErrors } from './markdown/quiet-plugin-errors.ts';
 import { createRenderPool, type Rendered, type RenderPool } from './markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
 import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
@@ -57,6 +60,17 @@ export interface ArticleLoaderOptions {
   schemaFingerprint: string;
 }
 
+/** What a body that could not be rendered yields: its problem is reported, its entry dropped. */
+const NOT_RENDERED: Rendered = { html: '', metadata: {} };
+
+/** The fix for a render failure that is not a plugin's content message. */
+function renderFailureFix(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'The text nests too deeply for the Markdown parser: flatten its lists, quotes or HTML elements.';
+  }
+  return 'Look for broken raw HTML or other unusual Markdown in the file; if it looks fine, report this with the file attached.';
+}
+
 /** Renders done on the main thread before the worker pool starts (render-pool.ts). */
 const RENDERS_BEFORE_POOL = 32;
 
@@ -79,6 +93,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
     name: 'article-loader',
     load: async (context) => {
       const ctx = context as GlobContext;
+      // Before glob() reads anything: it would follow a link out of the content folder.
+      const links = symlinkProblems(dir, contentDir);
+      if (links.length > 0) throw new ContentReportError(formatReport(links));
       const check = new ContentCheck(schema);
       const invalid = new Set<string>();
       // File line on which the rendered (trimmed) body starts, by file path: for render errors.
@@ -134,13 +151,29 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
 
       /** Renders, turning plugin errors into content problems (Astro would only log them). */
       const render = async (entry: Parameters<RenderFunction>[0]): Promise<Rendered> => {
+        const file = entry.filePath ? fileOf(entry.filePath) : entry.id;
+        const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
+        // Refused before parsing: the Markdown and HTML tree walkers recurse, and a deep enough
+        // body overflows the stack (after minutes, for nested lists).
+        const nesting = deepestNesting(typeof entry.body === 'string' ? entry.body : '');
+        if (nesting.depth > MAX_NESTING) {
+          check.errors.push({
+            file,
+            line: start ? start + nesting.line - 1 : undefined,
+            problem: `The text nests ${nesting.kind} ${nesting.depth} levels deep; the limit is ${MAX_NESTING}.`,
+            fix:
+              nesting.kind === 'HTML elements'
+                ? 'Close the HTML elements (</div>), or remove the raw HTML.'
+                : 'Flatten the lists and quotes; indent continuation lines less.',
+          });
+          invalid.add(entry.id);
+          return NOT_RENDERED;
+        }
         try {
           return await renderBody(entry);
         } catch (error) {
-          const file = entry.filePath ? fileOf(entry.filePath) : entry.id;
           // Plugin errors are VFileMessages: a reason and a line within the body.
           const { reason, line } = error as { reason?: unknown; line?: unknown };
-          const start = entry.filePath ? bodyStart.get(entry.filePath) : undefined;
           check.errors.push({
             file,
             line: typeof line === 'number' && start ? start + line - 1 : undefined,
@@ -148,10 +181,11 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
               typeof reason === 'string'
                 ? reason
                 : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
-            fix: typeof reason === 'string' ? '' : 'Check the Markdown for broken raw HTML.',
+            fix: typeof reason === 'string' ? '' : renderFailureFix(error),
           });
           invalid.add(entry.id);
-          throw error;
+          // Reported above; glob() would log a thrown error once more, so nothing is thrown.
+          return NOT_RENDERED;
         }
       };
 
@@ -203,6 +237,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const entryTypes = new Map(ctx.entryTypes);
       entryTypes.set('.md', Object.assign(Object.create(astroMarkdown) as EntryType, markdown));
 
+      const loud = quietPluginErrors();
       try {
         await inner.load({
           ...ctx,
@@ -226,12 +261,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             }
             const rendering = render({ id: props.id, data: props.data, body, filePath: path });
             renders.set(path, rendering);
-            let rendered: Rendered;
-            try {
-              rendered = await rendering;
-            } catch {
-              return props.data; // reported by render()
-            }
+            const rendered = await rendering;
+            if (invalid.has(props.id)) return props.data; // reported by render()
             const frontmatter = rendered.metadata.frontmatter as { bodyImages?: BodyImage[] } | undefined;
             const bodyImages = frontmatter?.bodyImages ?? [];
             const refs: ImageReference[] = bodyImages.map((image) => ({
@@ -260,6 +291,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
         } as GlobContext);
       } finally {
+        loud();
         await pool?.close();
         // The dev server keeps loading changed files with this loader: start a new pool then.
         pool = undefined;
@@ -273,7 +305,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       if (errors.length > 0) {
         // Never keep a bad entry in the cache: the next build must look at it again.
         for (const id of invalid) ctx.store.delete(id);
-        throw new Error(`\n${formatReport(errors)}`);
+        throw new ContentReportError(formatReport(errors));
       }
     },
   };

@@ -64,6 +64,8 @@ describe('a folder of bad articles', () => {
     ['articles/umulig-dato.md → date', '"2020-10-32" is not a real calendar date'],
     ['articles/umulig-dato-med-tid.md → date', 'is not a real calendar date and time'],
     ['articles/dato-uten-tid.md → date', 'has no time of day'],
+    ['articles/aar-0050.md → date', 'has the year 0050, outside 1800–2999'],
+    ['articles/alias-bombe.md → b', 'repeats a list or block through a YAML alias'],
     ['articles/oppdatert-for-dato.md → updated', '"updated" is before "date"'],
     ['articles/ugyldig-yaml.md', 'not valid YAML (line 2)'],
     ['articles/uavsluttet.md', 'never closed'],
@@ -79,14 +81,14 @@ describe('a folder of bad articles', () => {
   });
 
   it('reports them all in one run', () => {
-    expect(build.output).toContain('15 errors in 15 article files:');
+    expect(build.output).toContain('17 errors in 17 article files:');
   });
 
   it('npm run check:content gives the same messages without building', () => {
     const check = checkContent('tests/fixtures/bad');
     expect(check.status).toBe(1);
     const lines = errorLines(check.output);
-    expect(lines).toHaveLength(14); // everything but the Markdown plugin error, which needs a render
+    expect(lines).toHaveLength(16); // everything but the Markdown plugin error, which needs a render
     for (const line of lines) expect(errorLines(build.output)).toContain(line);
   });
 });

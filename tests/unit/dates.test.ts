@@ -39,6 +39,25 @@ describe('parseDateTime', () => {
     expect(parsed('2021-03-28T03:30:00').toISOString()).toBe('2021-03-28T01:30:00.000Z');
   });
 
+  it('refuses years outside 1800–2999 instead of shifting 0001–0099 to 1901–1999', () => {
+    for (const raw of [
+      '0050-06-01T12:00:00+02:00',
+      '0099-01-01T00:00',
+      '1799-12-31T23:59Z',
+      '3000-01-01T00:00',
+    ]) {
+      const result = parseDateTime(raw);
+      expect(result, raw).toMatchObject({ ok: false, problem: 'out-of-range' });
+      expect(!result.ok && result.message, raw).toMatch(
+        /has the year \d{4}, outside 1800–2999\. Check the year/,
+      );
+    }
+    expect(parsed('1800-01-01T00:00:00Z').toISOString()).toBe('1800-01-01T00:00:00.000Z');
+    expect(parsed('2999-12-31T12:00:00Z').toISOString()).toBe('2999-12-31T12:00:00.000Z');
+    // Oslo time without an offset, at the first year: local mean time then, as date-fns/tz knows.
+    expect(parsed('1867-06-01T12:00').getUTCFullYear()).toBe(1867);
+  });
+
   it('refuses a date without a time', () => {
     const result = parseDateTime('2020-10-10');
     expect(result).toMatchObject({ ok: false, problem: 'no-time' });

@@ -22,6 +22,37 @@ describe('parseArticleSource', () => {
     );
   });
 
+  it('gives the YAML fix that fits the error', () => {
+    const fix = (yaml: string) => {
+      try {
+        parseArticleSource(`---\n${yaml}\n---\n\nTekst.`, 'a.md');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(fix('title: a\ntitle: b')).toMatch(/duplicated mapping key.*Each field may appear once/);
+    expect(fix('title: a\u0000b')).toMatch(/null byte.*invisible control character/);
+    expect(fix('tags:\n\t- a')).toMatch(/Indent with spaces/);
+    for (const message of [fix('title: a\ntitle: b'), fix('title: a\u0000b')])
+      expect(message).not.toMatch(/double quotes/);
+  });
+
+  it('refuses YAML aliases, which can expand a few bytes into billions of values', () => {
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, name] of [...'bcdefgh'].entries()) {
+      const previous = 'abcdefg'[i] ?? 'a';
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    levels.push(`tags: [${Array(9).fill('*h').join(', ')}]`);
+    expect(() =>
+      parseArticleSource(`---\ntitle: Bombe\n${levels.join('\n')}\n---\n\nTekst.`, 'articles/bombe.md'),
+    ).toThrow(/articles\/bombe\.md → b: The front-matter repeats a list or block through a YAML alias/);
+    // A repeated plain value is harmless and stays allowed: only lists and blocks expand.
+    const { data } = parseArticleSource('---\ntitle: &t Hei\nlede: *t\n---\n\nTekst.', 'a.md');
+    expect(data).toMatchObject({ title: 'Hei', lede: 'Hei' });
+  });
+
   it('reports unclosed and missing front-matter', () => {
     expect(() => parseArticleSource('---\ntitle: Hei\n\nTekst', 'a.md')).toThrow(/never closed/);
     expect(() => parseArticleSource('title: Hei\n', 'a.md')).toThrow(/does not start with front-matter/);

@@ -5,8 +5,11 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { articleMarkdown } from './pipeline.ts';
+import { quietPluginErrors } from './quiet-plugin-errors.ts';
 import type { RenderRequest, RenderResponse, RenderSetup } from './render-pool.ts';
 
+// Plugin errors go back to the loader, which reports them; the renderer's own dump is noise.
+quietPluginErrors();
 const { base, options } = workerData as RenderSetup;
 const renderer = await articleMarkdown(base).createRenderer(options);
 const port = parentPort;
