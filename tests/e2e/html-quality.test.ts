@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, listFiles, OUTPUT_ROOT } from '../helpers/build';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import { htmlProblems } from '../helpers/html-quality';
+import { nuErrors } from '../helpers/nu-checker';
 import { serveWithNginx } from '../../scripts/nginx-server';
 import { NTB_PATH, SITES } from './sites';
 
@@ -29,6 +30,16 @@ for (const site of Object.values(SITES)) {
       const problems = (await Promise.all(pages.map((p) => htmlProblems(join(site.outDir, p))))).flat();
       expect(problems).toEqual([]);
     });
+
+    it('passes the W3C Nu Html Checker on every page (every page kind), with 0 errors', () => {
+      expect(pages.length).toBeGreaterThan(20);
+      expect(
+        nuErrors(
+          pages.map((p) => join(site.outDir, p)),
+          site.outDir,
+        ),
+      ).toEqual([]);
+    }, 60_000);
 
     it('has no broken internal link or asset', () => {
       expect(brokenLinks(site.outDir, site.base)).toEqual([]);
@@ -56,6 +67,14 @@ describe('the checks fail on a broken page', () => {
     const problems = await htmlProblems(join(brokenDir, page));
     expect(problems.some((p) => p.includes('wcag/h37'))).toBe(true);
   });
+
+  it('the Nu checker reports the image without alt text and a script after </html>', () => {
+    const file = join(brokenDir, page);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}<script>1</script>`);
+    const errors = nuErrors([file], brokenDir);
+    expect(errors.some((e) => e.startsWith(`${page}:`) && /img.*alt/i.test(e))).toBe(true);
+    expect(errors.some((e) => /Stray start tag .?script/.test(e))).toBe(true);
+  }, 60_000);
 
   it('the link check reports the missing image and page', () => {
     expect(brokenLinks(brokenDir, '/')).toEqual(
