@@ -5,6 +5,13 @@
 import type { ContentProblem } from './content-error.ts';
 import { IMAGE_FIELDS, KNOWN_FIELDS } from './schema.ts';
 
+/**
+ * Article text above this size gets a warning: ~15 000 words, longer than any news story or
+ * long read (a 5 MB paste became "5232 min lesing"). Feeds carry such an article's summary only
+ * (FEED_ITEM_MAX_BYTES in src/lib/feeds.ts).
+ */
+export const LARGE_ARTICLE_BYTES = 100_000;
+
 const known = new Set<string>(KNOWN_FIELDS);
 const knownImageFields = new Set<string>(IMAGE_FIELDS);
 
@@ -89,6 +96,14 @@ export function lintArticle(
       problem:
         'A paragraph starts with a number and a full stop (like "17. mai") and becomes a numbered list.',
       fix: 'Write a backslash before the full stop ("17\\. mai") to keep it as text.',
+    });
+  }
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > LARGE_ARTICLE_BYTES) {
+    warnings.push({
+      file,
+      problem: `The text is ${Math.round(bytes / 1000)} kB, more than ${LARGE_ARTICLE_BYTES / 1000} kB: a page that large loads slowly on a phone, and feeds carry only its summary.`,
+      fix: 'Split it into several articles, or check that no document was pasted in by mistake.',
     });
   }
   return warnings;

@@ -1,6 +1,6 @@
 /**
  * Feeds for feed readers: Atom 1.0 and JSON Feed 1.1 written here, RSS 2.0 through
- * @astrojs/rss (src/pages). One model for all three, newest first, full article HTML,
+ * @astrojs/rss (src/pages). One model for all three, newest first, full article HTML (bounded),
  * absolute URLs, Oslo-offset times; an update is its own field, never a new publication date.
  */
 import type { Article } from './articles.ts';
@@ -8,17 +8,30 @@ import type { Category } from './categories.ts';
 import { isoOslo } from './dates.ts';
 import { escapeMarkup } from './escape.ts';
 import { SITE } from './site.ts';
+import { t } from './strings.ts';
 import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from './urls.ts';
 
 /** Items per feed: enough for a reader who checks once a day on a busy news day. */
 export const FEED_SIZE = 50;
+/**
+ * Feeds are fetched often and whole, so their size is bounded: the newest items carry the full
+ * article, older ones (and any article whose HTML is larger than FEED_ITEM_MAX_BYTES, such as a
+ * 5 MB document pasted in) carry the summary and a link. At most ~2 MB of article HTML a feed.
+ */
+export const FEED_FULL_TEXT_ITEMS = 20;
+export const FEED_ITEM_MAX_BYTES = 100_000;
+
+/** The content of an item without its full text: the summary and a link to the article. */
+function summaryHtml(summary: string, url: string): string {
+  return `<p>${escapeMarkup(summary)}</p><p><a href="${escapeMarkup(url)}">${escapeMarkup(t('feed.readMore'))}</a></p>`;
+}
 
 export interface FeedItem {
   id: string;
   url: string;
   title: string;
   summary: string;
-  /** Full, sanitised article HTML with absolute links. */
+  /** Full, sanitised article HTML with absolute links (or the summary: FEED_FULL_TEXT_ITEMS). */
   html: string;
   published: Date;
   updated: Date | undefined;
@@ -60,14 +73,19 @@ export function buildFeed(options: {
   now: Date;
 }): Feed {
   const { articles, category, categoryOf, htmlOf, imageOf, site, now } = options;
-  const items = articles.slice(0, FEED_SIZE).map((a): FeedItem => {
+  const items = articles.slice(0, FEED_SIZE).map((a, index): FeedItem => {
     const url = absoluteUrl(a.path, site);
+    const full = index < FEED_FULL_TEXT_ITEMS ? htmlOf(a) : '';
+    const html =
+      full && Buffer.byteLength(full, 'utf8') <= FEED_ITEM_MAX_BYTES
+        ? absolutizeHtml(full, url)
+        : summaryHtml(a.summary, url);
     return {
       id: url,
       url,
       title: a.title,
       summary: a.summary,
-      html: absolutizeHtml(htmlOf(a), url),
+      html,
       published: a.date,
       updated: a.updated,
       category: categoryOf(a.category),

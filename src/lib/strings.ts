@@ -38,6 +38,7 @@ const nb = {
   'search.noScript': 'Søket trenger JavaScript. Bruk emnesidene og arkivet i stedet.',
   'search.devOnly': 'Søkeindeksen lages bare av npm run build.',
   'list.empty': 'Ingen saker her ennå.',
+  'feed.readMore': 'Les hele saken på nettstedet',
   'list.count.one': '1 sak',
   'list.count.other': '{count} saker',
   'list.page': 'side {page} av {pages}',

@@ -3,7 +3,7 @@
 // report (file, line, what is wrong, the fix; no stack trace), and nothing outside the content
 // folder is read or published.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
@@ -93,5 +93,35 @@ describe('bodies nested thousands of levels deep', () => {
     expect(build.output.split('\n').filter((line) => line.includes('✗ articles/vanlig.md'))).toEqual([]);
     expect(build.output).not.toContain('Maximum call stack');
     expect(noise(build.output)).toEqual([]);
+  });
+});
+
+describe('a 1 MB article (a document pasted in)', () => {
+  const content = join(root, 'large');
+  let build: BuildResult;
+  beforeAll(() => {
+    const paragraph = 'Dette er en veldig lang tekst som noen limte inn ved en feil, avsnitt for avsnitt. ';
+    article(
+      join(content, 'articles'),
+      'stor.md',
+      Array(12_000).fill(paragraph).join('\n\n'),
+      'Den store saken',
+    );
+    build = buildSite('hostile-large', { ...NOW, CONTENT_DIR: content });
+  }, 180_000);
+
+  it('builds, with a warning that names the file and the size', () => {
+    expect(build.status).toBe(0);
+    expect(build.output).toMatch(/! articles\/stor\.md: The text is 1\d{3} kB, more than 100 kB/);
+  });
+
+  it('puts only the summary and a link in the feeds, never the whole text', () => {
+    const rss = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    const json = JSON.parse(readFileSync(join(build.outDir, 'feed.json'), 'utf8')) as {
+      items: { content_html: string }[];
+    };
+    expect(rss.length).toBeLessThan(20_000);
+    expect(json.items[0]?.content_html).toContain('Les hele saken på nettstedet');
+    expect(readFileSync(join(build.outDir, 'atom.xml'), 'utf8').length).toBeLessThan(20_000);
   });
 });

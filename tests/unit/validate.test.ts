@@ -72,6 +72,14 @@ describe('lintArticle and the lead photo', () => {
 });
 
 describe('lintArticle', () => {
+  it('warns about an article larger than 100 kB (a pasted document), not about a long read', () => {
+    const large = lintArticle('a.md', { byline: 'NTB' }, 'Ord og ord. '.repeat(10_000), 6);
+    expect(large.map(formatProblem)).toEqual([
+      'a.md: The text is 120 kB, more than 100 kB: a page that large loads slowly on a phone, and feeds carry only its summary. Split it into several articles, or check that no document was pasted in by mistake.',
+    ]);
+    expect(lintArticle('a.md', { byline: 'NTB' }, 'Ord og ord. '.repeat(8_000), 6)).toEqual([]);
+  });
+
   it('warns about unknown fields and a missing byline', () => {
     const warnings = lintArticle('a.md', { title: 'x', forfatter: 'Ola' }, 'Tekst.', 6);
     expect(warnings.map(formatProblem)).toEqual([
