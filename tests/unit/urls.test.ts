@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { SITE } from '../../src/lib/site';
 import {
   absoluteUrl,
   absolutizeHtml,
+  BASE,
+  PAGE_SEGMENT,
+  SITE_URL,
   articlePath,
   categoryPath,
   dayPath,
@@ -26,9 +30,19 @@ describe('urls', () => {
     expect(categoryPath('okonomi')).toBe('/okonomi/');
   });
 
-  it('paginates from page 2 on', () => {
+  it('paginates from page 2 on, 20 articles a page, under /side/N/', () => {
     expect(pagedPath('/utenriks/', 1)).toBe('/utenriks/');
     expect(pagedPath('/utenriks/', 2)).toBe('/utenriks/side/2/');
+    expect(pagedPath('/2020/10/10/', 13)).toBe('/2020/10/10/side/13/');
+    expect(PAGE_SEGMENT).toBe('side');
+    expect(SITE.pageSize).toBe(20);
+  });
+
+  it('defaults to the root base and the dev server origin without BASE_PATH and SITE_URL', () => {
+    expect(BASE).toBe('/');
+    expect(SITE_URL).toBe('http://localhost:4321');
+    expect(absoluteUrl('/2020/')).toBe('http://localhost:4321/2020/');
+    expect(href('/sok/')).toBe('/sok/');
   });
 
   it('adds the deploy base', () => {
