@@ -80,6 +80,12 @@ describe('a folder of bad articles', () => {
     expect(line).toContain(what);
   });
 
+  it('prints the report only: no stack trace, location or plugin message dump', () => {
+    for (const noise of ['Location:', 'Stack trace', '    at ', 'fatal:', 'Error rendering', 'loader.ts']) {
+      expect(build.output, noise).not.toContain(noise);
+    }
+  });
+
   it('reports them all in one run', () => {
     expect(build.output).toContain('17 errors in 17 article files:');
   });
