@@ -26,7 +26,13 @@ import type { BodyImage } from './images/body-images.ts';
 import { ImageFileChecks } from './images/image-file-check.ts';
 import { deepestNesting, MAX_NESTING } from './markdown/nesting.ts';
 import { quietPluginErrors } from './markdown/quiet-plugin-errors.ts';
-import { createRenderPool, type Rendered, type RenderPool } from './markdown/render-pool.ts';
+import {
+  createRenderPool,
+  RenderPoolStopped,
+  RenderWorkerCrash,
+  type Rendered,
+  type RenderPool,
+} from './markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
 import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
 
@@ -142,11 +148,17 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             smartypants: config.markdown.smartypants,
           },
         });
-        return pool.render({
-          body: typeof entry.body === 'string' ? entry.body : '',
-          data: entry.data as Record<string, unknown>,
-          filePath: entry.filePath,
-        });
+        try {
+          return await pool.render({
+            body: typeof entry.body === 'string' ? entry.body : '',
+            data: entry.data as Record<string, unknown>,
+            filePath: entry.filePath,
+          });
+        } catch (error) {
+          // A worker crashed on another article (reported there): render this one here.
+          if (error instanceof RenderPoolStopped) return (await inThread(entry)) as Rendered;
+          throw error;
+        }
       };
 
       /** Renders, turning plugin errors into content problems (Astro would only log them). */
@@ -180,7 +192,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             problem:
               typeof reason === 'string'
                 ? reason
-                : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+                : error instanceof RenderWorkerCrash
+                  ? `The Markdown renderer crashed on this article (${error.cause instanceof Error ? error.cause.message : 'unknown cause'}).`
+                  : `The Markdown could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
             fix: typeof reason === 'string' ? '' : renderFailureFix(error),
           });
           invalid.add(entry.id);

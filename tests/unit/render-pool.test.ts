@@ -3,7 +3,12 @@
 // error message.
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleMarkdown } from '../../src/lib/markdown/pipeline';
-import { createRenderPool, type RenderSetup } from '../../src/lib/markdown/render-pool';
+import {
+  createRenderPool,
+  RenderPoolStopped,
+  RenderWorkerCrash,
+  type RenderSetup,
+} from '../../src/lib/markdown/render-pool';
 
 const setup: RenderSetup = {
   base: '/nyheter/',
@@ -47,5 +52,51 @@ describe('the Markdown render pool', () => {
       reason: expect.stringContaining('has no alt text') as unknown,
       line: 3,
     });
+  });
+});
+
+describe('a render pool whose worker crashes', () => {
+  const crashing = new URL('../fixtures/workers/crashing-render-worker.ts', import.meta.url);
+  const job = (body: string, filePath = 'articles/a.md') => ({ body, data: {}, filePath });
+
+  for (const [how, body, cause] of [
+    ['exits', 'EXIT', /exited \(exit code 0\)/],
+    ['throws an uncaught error', 'THROW', /boom in the worker/],
+  ] as const) {
+    it(`fails the render naming the file when the worker ${how}, and stops taking renders`, async () => {
+      const crashPool = createRenderPool(crashing, setup, 1);
+      try {
+        expect((await crashPool.render(job('Hei'))).html).toBe('<p>Hei</p>');
+        const failed = crashPool.render(job(body, 'articles/krasj.md'));
+        await expect(failed).rejects.toBeInstanceOf(RenderWorkerCrash);
+        await expect(failed).rejects.toThrow(/crashed while rendering articles\/krasj\.md/);
+        await expect(failed).rejects.toMatchObject({
+          cause: { message: expect.stringMatching(cause) as unknown },
+        });
+        // Later renders are refused at once (the loader renders them on its own thread).
+        await expect(crashPool.render(job('Etterpå'))).rejects.toBeInstanceOf(RenderPoolStopped);
+      } finally {
+        await crashPool.close();
+      }
+    });
+  }
+
+  it('stops a worker that does not answer in time', async () => {
+    const slowPool = createRenderPool(crashing, setup, 1, 300);
+    try {
+      await expect(slowPool.render(job('HANG', 'articles/treg.md'))).rejects.toThrow(
+        /crashed while rendering articles\/treg\.md: no answer after 0\.3 s/,
+      );
+      await expect(slowPool.render(job('Etterpå'))).rejects.toBeInstanceOf(RenderPoolStopped);
+    } finally {
+      await slowPool.close();
+    }
+  });
+
+  it('rejects renders still waiting when the pool is closed', async () => {
+    const closedPool = createRenderPool(crashing, setup, 1);
+    const waiting = closedPool.render(job('HANG'));
+    await closedPool.close();
+    await expect(waiting).rejects.toBeInstanceOf(RenderPoolStopped);
   });
 });
