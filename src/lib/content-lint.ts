@@ -13,6 +13,8 @@ import { IMAGE_FIELDS, KNOWN_FIELDS } from './schema.ts';
 export const LARGE_ARTICLE_BYTES = 100_000;
 
 const known = new Set<string>(KNOWN_FIELDS);
+/** One string for every such warning (a corpus can have one per file). */
+const UNKNOWN_FIELD_FIX = `Check the spelling; the fields are ${KNOWN_FIELDS.join(', ')}.`;
 const knownImageFields = new Set<string>(IMAGE_FIELDS);
 
 /** Lines (1-based in the file) of single-line paragraphs matching `pattern`, outside code fences. */
@@ -48,7 +50,7 @@ export function lintArticle(
         file,
         field: key,
         problem: `Unknown field "${key}" is ignored.`,
-        fix: `Check the spelling; the fields are ${KNOWN_FIELDS.join(', ')}.`,
+        fix: UNKNOWN_FIELD_FIX,
       });
     }
   }
