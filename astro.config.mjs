@@ -3,28 +3,27 @@
 // through remark and rehype with our plugins. No logic lives here.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { buildFlags } from './src/lib/build-flags.ts';
-import { contentStoreFromFile } from './src/lib/content-store-module.ts';
-import { CONTENT_DIR } from './src/lib/content-dir.ts';
+import { buildFlags } from './src/lib/build/flags.ts';
+import { settings } from './src/lib/config.ts';
+import { contentStoreFromFile } from './src/lib/build/content-store-module.ts';
+import { CONTENT_DIR } from './src/lib/content/dir.ts';
 import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
-import { searchIndex } from './src/lib/search-integration.ts';
-import { SEARCH_DIR } from './src/lib/search-shards.ts';
-import { pruneStaleOutput } from './src/lib/stale-output.ts';
-import { sitemapOptions } from './src/lib/sitemaps.ts';
+import { searchIndex } from './src/lib/build/search-integration.ts';
+import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
+import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
+import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 
-const env = process.env;
-const site = env.SITE_URL || 'http://localhost:4321';
-const base = env.BASE_PATH || '/';
+const { siteUrl: site, basePath: base, outDir, cacheDir } = settings();
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  outDir: env.OUT_DIR || './dist',
+  outDir,
   // The content-layer cache; separate per fixture build in the tests.
-  cacheDir: env.CACHE_DIR || './node_modules/.astro',
+  cacheDir,
   // One hashed stylesheet, cached by the browser across every page a reader opens.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Every article has exactly one URL; a clash is an error, never a silent overwrite.
@@ -43,7 +42,7 @@ export default defineConfig({
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
   security: { csp: true },
-  // A rebuild re-renders only pages whose data changed (src/lib/cache-key.ts); the rest stay in
+  // A rebuild re-renders only pages whose data changed (src/lib/build/cache-key.ts); the rest stay in
   // dist/ (or are copied from cacheDir). `npm run build -- --force` ignores the cache.
   experimental: {
     incrementalBuild: true,

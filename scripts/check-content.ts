@@ -7,12 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { getCategories } from '../src/lib/categories.ts';
-import { formatReport } from '../src/lib/content-error.ts';
-import { ARTICLES_DIR, CONTENT_DIR, symlinkProblems } from '../src/lib/content-dir.ts';
+import { getCategories } from '../src/lib/content/categories.ts';
+import { formatReport } from '../src/lib/content/errors.ts';
+import { ARTICLES_DIR, articleIdOf, CONTENT_DIR, symlinkProblems } from '../src/lib/content/dir.ts';
 import { ImageFileChecks } from '../src/lib/images/image-file-check.ts';
-import { validationSchema } from '../src/lib/schema.ts';
-import { ContentCheck } from '../src/lib/validate.ts';
+import { validationSchema } from '../src/lib/content/schema.ts';
+import { ContentCheck } from '../src/lib/content/validate.ts';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -24,13 +24,13 @@ function markdownFiles(dir: string): string[] {
 const schema = validationSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
 const check = new ContentCheck(schema);
 const images = new ImageFileChecks();
-// Links are refused before any article is read, as the build does (src/lib/content-dir.ts).
+// Links are refused before any article is read, as the build does (src/lib/content/dir.ts).
 const links = symlinkProblems();
 const files = links.length > 0 ? [] : markdownFiles(ARTICLES_DIR);
 
 for (const path of files) {
   const bytes = readFileSync(path);
-  const id = relative(ARTICLES_DIR, path).replace(/\.md$/, '');
+  const id = articleIdOf(ARTICLES_DIR, path);
   const file = relative(CONTENT_DIR, path);
   const result = check.add(new TextDecoder().decode(bytes), file, id, () => bytes);
   const lead = result.data?.image;

@@ -4,15 +4,15 @@ import { basename, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   articleFilePath,
-  articleMarkdown,
+  articleFileText,
   imageFilePath,
   writeNewArticle,
   type NewArticleFields,
-} from '../src/lib/article-file.ts';
+} from '../src/lib/editor/article-file.ts';
 import { inspectImage } from '../src/lib/images/image-file-check.ts';
 import { imageNameProblem } from '../src/lib/images/image-ref.ts';
-import { getCategories } from '../src/lib/categories.ts';
-import { ARTICLES_DIR } from '../src/lib/content-dir.ts';
+import { getCategories } from '../src/lib/content/categories.ts';
+import { ARTICLES_DIR } from '../src/lib/content/dir.ts';
 import { osloDay, parseDateTime } from '../src/lib/dates.ts';
 import { isValidSlug, slugify } from '../src/lib/slug.ts';
 import { articlePath, href, normaliseBase } from '../src/lib/urls.ts';
@@ -111,7 +111,7 @@ export function createArticle(
     photo && photoPath
       ? { src: `./${basename(photoPath)}`, alt: photo.alt, caption: photo.caption, credit: photo.credit }
       : undefined;
-  let markdown = articleMarkdown({ ...fields, image }, body);
+  let markdown = articleFileText({ ...fields, image }, body);
   if (slugOption !== undefined) markdown = markdown.replace(/\ndate: /, `\nslug: ${slugOption}\ndate: `);
   try {
     writeNewArticle(path, markdown, photo && photoPath ? { from: photo.file, to: photoPath } : undefined);

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { formatDateTime } from '../src/lib/dates.ts';
-import { headerNoon, parseWire, wireToMarkdown, WireError } from '../src/lib/wire.ts';
+import { headerNoon, parseWire, wireToMarkdown, WireError } from '../src/lib/editor/wire.ts';
 import {
   checkCategory,
   createArticle,

@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { getCategories } from './lib/categories.ts';
-import { ARTICLES_DIR, CONTENT_DIR } from './lib/content-dir.ts';
-import { articleLoader } from './lib/loader.ts';
-import { articleSchema, STORE_FORMAT, validationSchema } from './lib/schema.ts';
+import { getCategories } from './lib/content/categories.ts';
+import { ARTICLES_DIR, CONTENT_DIR } from './lib/content/dir.ts';
+import { articleLoader } from './lib/content/loader.ts';
+import { articleSchema, STORE_FORMAT, validationSchema } from './lib/content/schema.ts';
 
 const categories = getCategories();
 const slugs = categories.map((c) => c.slug) as [string, ...string[]];

@@ -1,6 +1,6 @@
-/** True only under `astro dev` (set by src/lib/build-flags.ts). */
+/** True only under `astro dev` (set by src/lib/build/flags.ts). */
 declare const __SHOW_DRAFTS__: boolean;
-/** The deploy base from astro.config.mjs (set by src/lib/build-flags.ts). */
+/** The deploy base from astro.config.mjs (set by src/lib/build/flags.ts). */
 declare const __BASE_PATH__: string;
-/** The site's origin (SITE_URL) from astro.config.mjs (set by src/lib/build-flags.ts). */
+/** The site's origin (SITE_URL) from astro.config.mjs (set by src/lib/build/flags.ts). */
 declare const __SITE_URL__: string;

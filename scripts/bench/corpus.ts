@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleMarkdown } from '../../src/lib/article-file.ts';
+import { articleFileText } from '../../src/lib/editor/article-file.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { makePhoto } from './photos.ts';
 import { prng } from './random.ts';
@@ -286,6 +286,6 @@ export async function writeCorpus({ count, dir, seed = 1, start = 0, photos }: C
       writeFileSync(join(folder, `${slug}.jpg`), withJpegComment(photo, `corpus ${seed} article ${i}`));
       image = { src: `./${slug}.jpg`, alt: `Illustrasjonsfoto til sak ${i}`, credit: 'Foto: NTB' };
     }
-    writeFileSync(join(folder, `${slug}.md`), articleMarkdown({ ...fields, updated, image }, body));
+    writeFileSync(join(folder, `${slug}.md`), articleFileText({ ...fields, updated, image }, body));
   }
 }

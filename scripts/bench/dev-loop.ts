@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { toArticle } from '../../src/lib/articles.ts';
-import { getCategories } from '../../src/lib/categories.ts';
-import { parseArticleSource } from '../../src/lib/frontmatter.ts';
-import { validationSchema } from '../../src/lib/schema.ts';
+import { toArticle } from '../../src/lib/content/articles.ts';
+import { getCategories } from '../../src/lib/content/categories.ts';
+import { parseArticleSource } from '../../src/lib/content/frontmatter.ts';
+import { validationSchema } from '../../src/lib/content/schema.ts';
 import { freePort } from '../nginx-server.ts';
 import { writeCorpus } from './corpus.ts';
 

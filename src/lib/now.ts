@@ -1,3 +1,4 @@
+import { settings } from './config.ts';
 import { parseDateTime } from './dates.ts';
 
 /**
@@ -17,6 +18,6 @@ let buildNow: Date | undefined;
 
 /** "Now" for this build, read once so that every page, list and feed agrees on what is published. */
 export function getBuildNow(): Date {
-  buildNow ??= resolveBuildNow(process.env.BUILD_NOW);
+  buildNow ??= resolveBuildNow(settings().buildNow);
   return buildNow;
 }

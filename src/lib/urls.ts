@@ -5,6 +5,7 @@
  * `*Path` functions return site-relative paths without the base ("/2020/10/10/"), which are
  * also the route params; `href()` adds the deploy base (BASE_PATH) for links in pages.
  */
+import { DEFAULT_SITE_URL } from './config.ts';
 import type { OsloDay } from './dates.ts';
 
 /** Path segment for page 2, 3, … of a paginated list: /utenriks/side/2/. */
@@ -14,7 +15,7 @@ export const PAGE_SEGMENT = 'side';
 export const BASE: string = normaliseBase(typeof __BASE_PATH__ === 'string' ? __BASE_PATH__ : '/');
 
 /** The deployed site's origin (SITE_URL), for absolute URLs. */
-export const SITE_URL: string = typeof __SITE_URL__ === 'string' ? __SITE_URL__ : 'http://localhost:4321';
+export const SITE_URL: string = typeof __SITE_URL__ === 'string' ? __SITE_URL__ : DEFAULT_SITE_URL;
 
 /** "/nyheter" and "nyheter/" both become "/nyheter/"; "" becomes "/". */
 export function normaliseBase(base: string): string {
@@ -49,8 +50,31 @@ export function toRouteParam(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
 }
 
-/** Top-level segments the site itself uses: years (4 digits), and fixed pages. */
-const RESERVED_SEGMENTS = new Set([PAGE_SEGMENT, '404', 'sok', 'feed', 'rss', 'atom', '_astro']);
+/** The search page's folder. */
+const SEARCH_SEGMENT = 'sok';
+/** The search index's folder in the output (src/lib/distribution/search-shards.ts). */
+export const SEARCH_INDEX_SEGMENT = 'pagefind';
+/** Astro's folder for hashed assets. */
+const ASSETS_SEGMENT = '_astro';
+
+/** The search page. */
+export const searchPath = (): string => `/${SEARCH_SEGMENT}/`;
+
+/**
+ * Top-level segments the site itself uses (besides years, 4 digits): fixed pages and the
+ * folders the build writes, which a category of that slug would overwrite or lose (the search
+ * integration replaces its folder on every build).
+ */
+const RESERVED_SEGMENTS = new Set([
+  PAGE_SEGMENT,
+  '404',
+  SEARCH_SEGMENT,
+  SEARCH_INDEX_SEGMENT,
+  ASSETS_SEGMENT,
+  'feed',
+  'rss',
+  'atom',
+]);
 
 /** Article slugs that would collide with a day page's own sub-paths (/2020/10/10/side/2/). */
 export function isReservedArticleSlug(slug: string): boolean {

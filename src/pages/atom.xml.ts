@@ -1,5 +1,5 @@
-import { getFeed } from '../lib/feed-data';
-import { atomXml } from '../lib/feeds';
+import { getFeed } from '../lib/distribution/feed-data';
+import { atomXml } from '../lib/distribution/feeds';
 
 export const GET = async () =>
   new Response(atomXml(await getFeed()), {

@@ -1,5 +1,5 @@
-import { getFeed } from '../lib/feed-data';
-import { jsonFeed } from '../lib/feeds';
+import { getFeed } from '../lib/distribution/feed-data';
+import { jsonFeed } from '../lib/distribution/feeds';
 
 export const GET = async () =>
   new Response(JSON.stringify(jsonFeed(await getFeed())), {

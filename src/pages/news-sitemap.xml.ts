@@ -1,5 +1,5 @@
-import { getSiteData } from '../lib/collection';
-import { newsSitemapXml, recentArticles } from '../lib/sitemaps';
+import { getSiteData } from '../lib/content/collection';
+import { newsSitemapXml, recentArticles } from '../lib/distribution/sitemaps';
 
 export const GET = async () => {
   const { archive, now } = await getSiteData();

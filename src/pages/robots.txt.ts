@@ -1,4 +1,4 @@
-import { robotsTxt } from '../lib/sitemaps';
+import { robotsTxt } from '../lib/distribution/sitemaps';
 
 export const GET = () =>
   new Response(robotsTxt(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -4,7 +4,9 @@
  * thumbnail, 3:2). The query lives in the URL (?q=…&emne=…&aar=…),
  * so results can be linked and the back button works. Loaded on the search page only.
  */
+import { MAX_SEARCH_RESULTS, SEARCH_FILTERS, SEARCH_PARAMS } from '../lib/distribution/search-contract';
 import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
+import { t } from '../lib/strings';
 
 interface PagefindResultData {
   url: string;
@@ -20,13 +22,12 @@ interface PagefindApi {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-const MAX_RESULTS = 30;
-
 function countText(count: number): string {
-  if (count === 0) return 'Ingen treff.';
-  return count === 1
-    ? '1 treff.'
-    : `${count} treff${count > MAX_RESULTS ? `, viser de ${MAX_RESULTS} første` : ''}.`;
+  if (count === 0) return t('search.none');
+  if (count === 1) return t('search.one');
+  return count > MAX_SEARCH_RESULTS
+    ? t('search.manyShown', { count, shown: MAX_SEARCH_RESULTS })
+    : t('search.many', { count });
 }
 
 /** Pagefind's excerpts contain only <mark> around hits; everything else is text. */
@@ -84,14 +85,14 @@ export function startSearch(): void {
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   if (!form || !status || !list) return;
-  const input = form.querySelector<HTMLInputElement>('#q');
-  const category = form.querySelector<HTMLSelectElement>('#emne');
-  const year = form.querySelector<HTMLSelectElement>('#aar');
+  const input = form.querySelector<HTMLInputElement>(`#${SEARCH_PARAMS.query}`);
+  const category = form.querySelector<HTMLSelectElement>(`#${SEARCH_PARAMS.category}`);
+  const year = form.querySelector<HTMLSelectElement>(`#${SEARCH_PARAMS.year}`);
   if (!input || !category || !year) return;
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const shardList = form.dataset.shards ?? `${bundle}indexes.json`;
 
-  // One Pagefind index per year or month (src/lib/search-shards.ts), listed newest first in
+  // One Pagefind index per year or month (src/lib/distribution/search-shards.ts), listed newest first in
   // `shardList`: the newest is loaded, the others merged into it (all at once: each merge
   // fetches its own small entry file), so one search covers all.
   let pagefind: Promise<PagefindApi | undefined> | undefined;
@@ -115,39 +116,39 @@ export function startSearch(): void {
   const run = async (): Promise<void> => {
     const query = input.value.trim();
     const filters: Record<string, string> = {};
-    if (category.value) filters.emne = category.value;
-    if (year.value) filters['år'] = year.value;
+    if (category.value) filters[SEARCH_FILTERS.category] = category.value;
+    if (year.value) filters[SEARCH_FILTERS.year] = year.value;
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
-      status.textContent = 'Skriv et søkeord.';
+      status.textContent = t('search.prompt');
       return;
     }
-    status.textContent = 'Søker …';
+    status.textContent = t('search.searching');
     try {
       const api = await load();
       const response = api ? await api.search(query, { filters }) : { results: [] };
-      const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const data = await Promise.all(response.results.slice(0, MAX_SEARCH_RESULTS).map((r) => r.data()));
       if (ticket !== latest) return; // a newer search has started
       list.replaceChildren(...data.map(resultItem));
       status.textContent = countText(response.results.length);
     } catch (error) {
       console.warn('search failed', error);
-      status.textContent = 'Søket er ikke tilgjengelig. Bygg nettstedet med npm run build.';
+      status.textContent = t('search.unavailable');
     }
   };
 
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  category.value = params.get('emne') ?? '';
-  year.value = params.get('aar') ?? '';
+  input.value = params.get(SEARCH_PARAMS.query) ?? '';
+  category.value = params.get(SEARCH_PARAMS.category) ?? '';
+  year.value = params.get(SEARCH_PARAMS.year) ?? '';
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    if (input.value.trim()) next.set('q', input.value.trim());
-    if (category.value) next.set('emne', category.value);
-    if (year.value) next.set('aar', year.value);
+    if (input.value.trim()) next.set(SEARCH_PARAMS.query, input.value.trim());
+    if (category.value) next.set(SEARCH_PARAMS.category, category.value);
+    if (year.value) next.set(SEARCH_PARAMS.year, year.value);
     history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
     void run();
   });
@@ -159,6 +160,6 @@ export function startSearch(): void {
   category.addEventListener('change', () => void run());
   year.addEventListener('change', () => void run());
 
-  status.textContent = 'Skriv et søkeord.';
+  status.textContent = t('search.prompt');
   if (input.value) void run();
 }

@@ -36,7 +36,7 @@ beforeAll(() => {
     CONTENT_DIR: contentDir,
     TZ: 'America/New_York',
     BUILD_NOW,
-    // A careless shell: none of these may publish drafts or move links (see src/lib/build-flags.ts).
+    // A careless shell: none of these may publish drafts or move links (see src/lib/build/flags.ts).
     NODE_ENV: 'development',
     DEV: '1',
     BASE_URL: '/elsewhere/',

@@ -1,4 +1,4 @@
-// Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/cache-key.ts)
+// Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/build/cache-key.ts)
 // and encoded photos (Astro's image cache in CACHE_DIR). The risk of any cache is a stale page,
 // so the test is strict: after adding, editing, retitling and deleting articles and replacing a
 // photo, the incremental rebuild must write exactly the files a clean build of the same content
@@ -36,7 +36,7 @@ const ok = (build: BuildResult) => {
   return build;
 };
 
-/** Every file, the search index included (unchanged years keep theirs, src/lib/search-shards.ts). */
+/** Every file, the search index included (unchanged years keep theirs, src/lib/distribution/search-shards.ts). */
 const siteFiles = (dir: string) => listFiles(dir);
 
 /** The photo files whose copies a build encoded (the rest came from Astro's image cache). */
@@ -238,7 +238,12 @@ describe('an incremental rebuild after', () => {
 
     // The Astro config changes (the site's address): every canonical URL and feed changes.
     round('config', { ...later, SITE_URL: 'https://nyheter.example.no' });
-  }, 400_000);
+
+    // The cached rendered texts are lost (a partly restored CI cache): the build renders the
+    // articles anew instead of failing or publishing empty pages.
+    rmSync(join(OUTPUT_ROOT, 'incremental', 'cache', 'article-bodies'), { recursive: true, force: true });
+    round('bodies gone', { ...later, SITE_URL: 'https://nyheter.example.no' });
+  }, 500_000);
 
   it('a build where nothing is published yet keeps the embargoed article out of every file', () => {
     expect(differences('embargo kept')).toEqual([]);
@@ -260,6 +265,15 @@ describe('an incremental rebuild after', () => {
     expect(differences('categories')).toEqual([]);
     expect(page('categories', '')).toContain('Kultur og underholdning');
     expect(page('categories', '2021')).toContain('Kultur og underholdning');
+  });
+
+  it('a build cache without its rendered texts is rebuilt and matches a clean build', () => {
+    expect(differences('bodies gone')).toEqual([]);
+    // Every article's text was rendered again (61 published and the embargoed one, less one deleted).
+    expect(
+      readdirSync(join(OUTPUT_ROOT, 'incremental', 'cache', 'article-bodies')).length,
+    ).toBeGreaterThanOrEqual(60);
+    expect(page('bodies gone', '2021')).toContain('https://nyheter.example.no/2021/');
   });
 
   it('a changed Astro config matches a clean build, on every page', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus';
-import { isArticlePagePath, isIndexedPage } from '../../src/lib/search-shards';
+import { isArticlePagePath, isIndexedPage } from '../../src/lib/distribution/search-shards';
 import { brokenLinks, buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
 import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe(`an archive of ${COUNT} generated articles`, () => {
   it('is built from the content store file, not from a compiled string of it', () => {
-    // src/lib/content-store-module.ts: Astro's own module is one JS string literal whose
+    // src/lib/build/content-store-module.ts: Astro's own module is one JS string literal whose
     // compile time grows with the square of its size (20 s at 20 000 articles).
     expect(build.output).toContain('Content store read from its file');
   });
@@ -37,7 +37,7 @@ describe(`an archive of ${COUNT} generated articles`, () => {
   });
 
   it('marks exactly the article pages for the search index, which finds them by their path', () => {
-    // src/lib/search-shards.ts decides what to re-index from the article pages' paths.
+    // src/lib/distribution/search-shards.ts decides what to re-index from the article pages' paths.
     const marked = files.filter(
       (f) => f.endsWith('.html') && isIndexedPage(readFileSync(join(build.outDir, f), 'utf8')),
     );

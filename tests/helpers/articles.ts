@@ -1,4 +1,4 @@
-import { toArticle, type Article, type ArticleData } from '../../src/lib/articles';
+import { toArticle, type Article, type ArticleData } from '../../src/lib/content/articles';
 import { parseDateTime } from '../../src/lib/dates';
 
 /** A plain Article for unit tests: `date` as written in front-matter. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, paginate } from '../../src/lib/archive';
+import { buildArchive, paginate } from '../../src/lib/archive/archive';
 import { makeArticle } from '../helpers/articles';
 
 const articles = [

@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   articleFilePath,
-  articleMarkdown,
+  articleFileText,
   imageFilePath,
   writeNewArticle,
   writeNewFile,
-} from '../../src/lib/article-file';
-import { parseArticleSource } from '../../src/lib/frontmatter';
-import { articleSchema } from '../../src/lib/schema';
+} from '../../src/lib/editor/article-file';
+import { parseArticleSource } from '../../src/lib/content/frontmatter';
+import { articleSchema } from '../../src/lib/content/schema';
 
-describe('articleMarkdown', () => {
+describe('articleFileText', () => {
   it('writes front-matter that parses back to the same values', () => {
     const date = new Date('2020-10-10T08:40:00Z');
-    const text = articleMarkdown(
+    const text = articleFileText(
       {
         title: 'Lavrov: «Enighet» – ja',
         date,

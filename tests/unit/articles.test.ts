@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst, isPublished } from '../../src/lib/articles';
+import { compareNewestFirst, isPublished } from '../../src/lib/content/articles';
 import { makeArticle } from '../helpers/articles';
 
 const now = new Date('2020-10-11T08:00:00+02:00');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKeys } from '../../src/lib/cache-key';
+import { pageKeys } from '../../src/lib/build/cache-key';
 import { makeArticle } from '../helpers/articles';
 
 const categories = [{ slug: 'utenriks', name: 'Utenriks', description: '' }];

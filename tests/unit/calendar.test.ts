@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthCalendar } from '../../src/lib/calendar';
+import { monthCalendar } from '../../src/lib/archive/calendar';
 
 describe('monthCalendar', () => {
   it('starts weeks on Monday and marks days with news', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCategories } from '../../src/lib/categories';
+import { parseCategories } from '../../src/lib/content/categories';
 import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
 describe('parseCategories', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { storeModuleCode } from '../../src/lib/content-store-module';
+import { storeModuleCode } from '../../src/lib/build/content-store-module';
 
 describe('storeModuleCode', () => {
   it('exports the parsed store file, read when the module loads', async () => {

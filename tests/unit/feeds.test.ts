@@ -6,7 +6,7 @@ import {
   FEED_ITEM_MAX_BYTES,
   jsonFeed,
   rssOptions,
-} from '../../src/lib/feeds';
+} from '../../src/lib/distribution/feeds';
 import { makeArticle } from '../helpers/articles';
 
 const category = { slug: 'utenriks', name: 'Utenriks', description: 'Nyheter fra utlandet.' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8Byte, parseArticleSource } from '../../src/lib/frontmatter';
+import { firstInvalidUtf8Byte, parseArticleSource } from '../../src/lib/content/frontmatter';
 
 describe('parseArticleSource', () => {
   it('keeps dates as the strings the editor wrote', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst } from '../../src/lib/articles';
-import { relatedArticles } from '../../src/lib/related';
+import { compareNewestFirst } from '../../src/lib/content/articles';
+import { relatedArticles } from '../../src/lib/archive/related';
 import { makeArticle } from '../helpers/articles';
 
 describe('relatedArticles', () => {

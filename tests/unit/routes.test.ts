@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/archive';
-import { pageKeys } from '../../src/lib/cache-key';
-import type { Category } from '../../src/lib/categories';
+import { buildArchive } from '../../src/lib/archive/archive';
+import { pageKeys } from '../../src/lib/build/cache-key';
+import type { Category } from '../../src/lib/content/categories';
 import {
   articleParams,
   articlePages,
@@ -9,7 +9,7 @@ import {
   frontPage,
   listingPages,
   listingStaticPaths,
-} from '../../src/lib/routes';
+} from '../../src/lib/archive/routes';
 import { makeArticle } from '../helpers/articles';
 
 const categories: Category[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/lib/schema';
+import { articleSchema } from '../../src/lib/content/schema';
 
 const schema = articleSchema(['innenriks', 'utenriks']);
 const valid = { title: 'Våpenhvile', date: '2020-10-10T10:40:00+02:00', category: 'utenriks' };

@@ -9,7 +9,7 @@ import {
   shardOf,
   shardPagesSetting,
   DEFAULT_SHARD_PAGES,
-} from '../../src/lib/search-shards';
+} from '../../src/lib/distribution/search-shards';
 
 const page = (path: string, size = 100, mtimeMs = 1) => ({ path, size, mtimeMs });
 

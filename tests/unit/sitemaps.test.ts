@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recentArticles } from '../../src/lib/sitemaps';
+import { recentArticles } from '../../src/lib/distribution/sitemaps';
 import { makeArticle } from '../helpers/articles';
 
 describe('recentArticles', () => {

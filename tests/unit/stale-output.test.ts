@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../src/lib/stale-output';
+import { staleFiles } from '../../src/lib/build/stale-output';
 
 describe('staleFiles', () => {
   const start = 1_000_000;

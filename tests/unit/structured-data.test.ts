@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleOpenGraph, jsonLd, newsArticleLd } from '../../src/lib/structured-data';
+import { articleOpenGraph, jsonLd, newsArticleLd } from '../../src/lib/distribution/structured-data';
 import { makeArticle } from '../helpers/articles';
 
 const category = { slug: 'utenriks', name: 'Utenriks', description: '' };

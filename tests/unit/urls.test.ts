@@ -6,6 +6,7 @@ import {
   BASE,
   PAGE_SEGMENT,
   SITE_URL,
+  searchPath,
   articlePath,
   categoryPath,
   dayPath,
@@ -61,7 +62,11 @@ describe('urls', () => {
   it('reserves years and the site’s own segments', () => {
     expect(isReservedTopLevelSegment('2020')).toBe(true);
     expect(isReservedTopLevelSegment('side')).toBe(true);
+    // Folders the build writes: a category there would be overwritten, or deleted by search.
+    for (const folder of ['pagefind', '_astro', 'sok', '404'])
+      expect(isReservedTopLevelSegment(folder), folder).toBe(true);
     expect(isReservedTopLevelSegment('utenriks')).toBe(false);
+    expect(searchPath()).toBe('/sok/');
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatReport } from '../../src/lib/content-error';
-import { lintArticle } from '../../src/lib/content-lint';
-import { validationSchema as articleSchema } from '../../src/lib/schema';
-import { duplicateUrlProblems, urlProblems, validateArticleFile } from '../../src/lib/validate';
+import { formatProblem, formatReport } from '../../src/lib/content/errors';
+import { lintArticle } from '../../src/lib/content/lint';
+import { validationSchema as articleSchema } from '../../src/lib/content/schema';
+import { duplicateUrlProblems, urlProblems, validateArticleFile } from '../../src/lib/content/validate';
 import { makeArticle } from '../helpers/articles';
 
 const schema = articleSchema(['innenriks', 'utenriks']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerNoon, isSubheading, parseWire, wireToMarkdown } from '../../src/lib/wire';
+import { headerNoon, isSubheading, parseWire, wireToMarkdown } from '../../src/lib/editor/wire';
 
 describe('isSubheading', () => {
   it('takes short standalone lines without closing punctuation', () => {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ImageFacts } from '../articles.ts';
+import type { ImageFacts } from '../content/articles.ts';
 import { MAX_IMAGE_PIXELS } from './layout.ts';
 
 /** `problem` follows the image's name: "The image ./foto.jpg " + problem. */

@@ -8,8 +8,8 @@
  * made once and then missing from the next build.
  */
 import { getImage } from 'astro:assets';
-import type { ArticleImage } from '../articles.ts';
-import { imageImport } from '../collection.ts';
+import type { ArticleImage } from '../content/articles.ts';
+import { imageImport } from '../content/collection.ts';
 import { absoluteHref } from '../urls.ts';
 import {
   COLUMN_IMAGE,

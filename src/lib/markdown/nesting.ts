@@ -3,7 +3,7 @@
  * remark, rehype-raw and the hast utilities walk trees recursively: a thousand nested list
  * levels took 40–50 s and then overflowed the stack, and thousands of nested blockquotes or
  * <div>s overflowed it at once. No real article nests more than a handful of levels, so a
- * source that could nest deeper than MAX_NESTING is refused with a message (src/lib/loader.ts)
+ * source that could nest deeper than MAX_NESTING is refused with a message (src/lib/content/loader.ts)
  * instead of being rendered. The estimate errs high (an upper bound on the real depth), never
  * low, and is linear in the length of the text.
  */

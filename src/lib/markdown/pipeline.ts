@@ -6,7 +6,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import { CONTENT_DIR } from '../content-dir.ts';
+import { CONTENT_DIR } from '../content/dir.ts';
 import rehypeArticleImages from './rehype-article-images.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';

@@ -9,10 +9,11 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { resolveImageRef } from '../images/image-ref.ts';
 import type { BodyImage } from '../images/body-images.ts';
+import { setRenderFact, type AstroFileData } from './render-facts.ts';
 
 interface AstroFile {
   path?: string;
-  data: { astro?: { frontmatter?: Record<string, unknown> } };
+  data: AstroFileData;
   fail(reason: string, options?: { place?: Element['position'] }): never;
 }
 
@@ -108,8 +109,6 @@ export default function rehypeArticleImages(options: { contentDir: string }) {
     };
 
     walk(tree);
-    file.data.astro ??= {};
-    file.data.astro.frontmatter ??= {};
-    file.data.astro.frontmatter.bodyImages = images;
+    setRenderFact(file, 'bodyImages', images);
   };
 }

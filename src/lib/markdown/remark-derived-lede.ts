@@ -5,6 +5,7 @@
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { setRenderFact, type AstroFileData } from './render-facts.ts';
 
 /** Longest derived ingress; longer first paragraphs are cut at a word boundary with "…". */
 export const MAX_DERIVED_LEDE = 300;
@@ -26,16 +27,10 @@ export function firstParagraphText(tree: Root): string | undefined {
   return undefined;
 }
 
-interface AstroFileData {
-  astro?: { frontmatter?: Record<string, unknown> };
-}
-
 export default function remarkDerivedLede() {
   return (tree: Root, file: { data: AstroFileData }) => {
     const lede = firstParagraphText(tree);
     if (lede === undefined) return;
-    file.data.astro ??= {};
-    file.data.astro.frontmatter ??= {};
-    file.data.astro.frontmatter.derivedLede = lede;
+    setRenderFact(file, 'derivedLede', lede);
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { setRenderFact, type AstroFileData } from './render-facts.ts';
 
 /** Reading speed for Norwegian news text, words per minute. */
 export const WORDS_PER_MINUTE = 200;
@@ -17,18 +18,13 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-interface AstroFileData {
-  astro?: { frontmatter?: Record<string, unknown> };
-}
-
 export default function remarkReadingTime() {
   return (tree: Root, file: { data: AstroFileData }) => {
-    file.data.astro ??= {};
-    file.data.astro.frontmatter ??= {};
     // Block by block, so words in adjacent paragraphs and headings are not glued together.
-    file.data.astro.frontmatter.wordCount = tree.children.reduce(
+    const words = tree.children.reduce(
       (sum, node) => sum + countWords(toString(node, { includeImageAlt: false })),
       0,
     );
+    setRenderFact(file, 'wordCount', words);
   };
 }

@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
-import { categoryFeedPaths, getFeed } from '../../lib/feed-data';
-import { jsonFeed } from '../../lib/feeds';
+import { categoryFeedPaths, getFeed } from '../../lib/distribution/feed-data';
+import { jsonFeed } from '../../lib/distribution/feeds';
 
 export const getStaticPaths = categoryFeedPaths;
 export const GET = async ({ params }: APIContext) =>

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { categoryFeedPaths, getFeed } from '../../lib/feed-data';
-import { rssOptions } from '../../lib/feeds';
+import { categoryFeedPaths, getFeed } from '../../lib/distribution/feed-data';
+import { rssOptions } from '../../lib/distribution/feeds';
 
 export const getStaticPaths = categoryFeedPaths;
 export const GET = async ({ params }: APIContext) => rss(rssOptions(await getFeed(params.category)));

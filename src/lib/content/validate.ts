@@ -3,15 +3,15 @@
  * `npm run check:content`, so both say exactly the same thing.
  */
 import { toArticle, type Article, type ArticleData } from './articles.ts';
-import { ContentError, type ContentProblem } from './content-error.ts';
-import { lintArticle } from './content-lint.ts';
+import { ContentError, type ContentProblem } from './errors.ts';
+import { lintArticle } from './lint.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ImageFacts } from './articles.ts';
-import type { ImageFileChecks } from './images/image-file-check.ts';
-import { resolveImageRef } from './images/image-ref.ts';
-import { MIN_SHARE_WIDTH } from './images/layout.ts';
+import type { ImageFileChecks } from '../images/image-file-check.ts';
+import { resolveImageRef } from '../images/image-ref.ts';
+import { MIN_SHARE_WIDTH } from '../images/layout.ts';
 import { DERIVED_FIELDS, type ArticleSchema } from './schema.ts';
-import { isReservedArticleSlug } from './urls.ts';
+import { isReservedArticleSlug } from '../urls.ts';
 
 export interface ValidatedArticle {
   /** The front-matter as written (what Astro's loader stores and validates again). */

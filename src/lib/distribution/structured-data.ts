@@ -2,12 +2,12 @@
  * schema.org JSON-LD for article pages (NewsArticle, BreadcrumbList) and Open Graph meta.
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
-import type { Article, ArticleImage } from './articles.ts';
-import type { Crumb } from './breadcrumbs.ts';
-import type { Category } from './categories.ts';
-import { isoOslo } from './dates.ts';
-import { SITE } from './site.ts';
-import { absoluteUrl } from './urls.ts';
+import type { Article, ArticleImage } from '../content/articles.ts';
+import type { Crumb } from '../archive/breadcrumbs.ts';
+import type { Category } from '../content/categories.ts';
+import { isoOslo } from '../dates.ts';
+import { SITE } from '../site.ts';
+import { absoluteUrl } from '../urls.ts';
 
 /** The publisher's logo, in public/. */
 export const LOGO_PATH = '/logo.svg';

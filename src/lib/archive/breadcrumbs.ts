@@ -1,9 +1,9 @@
 /** Breadcrumb trails for each page kind; the last crumb is the current page (no link). */
-import type { Article } from './articles.ts';
-import type { Category } from './categories.ts';
-import { formatDay, formatMonthName, type OsloDay } from './dates.ts';
-import { t } from './strings.ts';
-import { categoryPath, homePath, monthPath, yearPath } from './urls.ts';
+import type { Article } from '../content/articles.ts';
+import type { Category } from '../content/categories.ts';
+import { formatDay, formatMonthName, type OsloDay } from '../dates.ts';
+import { t } from '../strings.ts';
+import { categoryPath, homePath, monthPath, yearPath } from '../urls.ts';
 
 export interface Crumb {
   label: string;

@@ -2,12 +2,12 @@
  * Sitemaps for search engines: options for @astrojs/sitemap (every page, lastmod per article),
  * the Google News sitemap (the last 48 hours) and robots.txt.
  */
-import type { Article } from './articles.ts';
-import { lastmodOf } from './build-manifest.ts';
-import { isoOslo } from './dates.ts';
-import { escapeMarkup } from './escape.ts';
-import { SITE } from './site.ts';
-import { absoluteUrl, newsSitemapPath, sitemapIndexPath } from './urls.ts';
+import type { Article } from '../content/articles.ts';
+import { lastmodOf } from '../build/manifest.ts';
+import { isoOslo } from '../dates.ts';
+import { escapeMarkup } from '../escape.ts';
+import { SITE } from '../site.ts';
+import { absoluteUrl, newsSitemapPath, sitemapIndexPath } from '../urls.ts';
 
 /** Google News takes articles published in the last two days. */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;

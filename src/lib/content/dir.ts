@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ContentProblem } from './content-error.ts';
+import { settings } from '../config.ts';
+import type { ContentProblem } from './errors.ts';
 
 /** The project's own content folder; its category list is the default for other folders. */
 export const PROJECT_CONTENT_DIR = resolve('content');
 
 /** Where articles and the category list are read from: `CONTENT_DIR`, default `content/`. */
-export const CONTENT_DIR = resolve(process.env.CONTENT_DIR || PROJECT_CONTENT_DIR);
+export const CONTENT_DIR = resolve(settings().contentDir ?? PROJECT_CONTENT_DIR);
 
 export const ARTICLES_DIR = join(CONTENT_DIR, 'articles');
 
@@ -17,6 +18,17 @@ export function categoriesFile(): string {
   const own = join(CONTENT_DIR, CATEGORIES_FILE_NAME);
   return existsSync(own) ? own : join(PROJECT_CONTENT_DIR, CATEGORIES_FILE_NAME);
 }
+
+/**
+ * An article's id: its path under the articles folder, with "/" separators and without ".md"
+ * ("2020/lavrov-i-moskva"). The store key and the name in messages; never the URL.
+ */
+export function articleId(relativePath: string): string {
+  return relativePath.split(/[\\/]/).join('/').replace(/\.md$/, '');
+}
+
+/** The id of the article file at `path` (absolute) under `articlesDir`. */
+export const articleIdOf = (articlesDir: string, path: string): string => articleId(relative(articlesDir, path));
 
 export function readCategoriesText(): { text: string; file: string } {
   const file = categoriesFile();

@@ -7,7 +7,7 @@
  * src/lib/dates.ts parses them with our rules.
  */
 import * as yaml from 'js-yaml';
-import { ContentError } from './content-error.ts';
+import { ContentError } from './errors.ts';
 
 export interface ArticleSource {
   data: Record<string, unknown>;

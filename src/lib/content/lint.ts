@@ -2,13 +2,13 @@
  * Warnings for articles that build but probably do not say what the editor meant. Pure: works
  * on the parsed front-matter and the Markdown text.
  */
-import type { ContentProblem } from './content-error.ts';
+import type { ContentProblem } from './errors.ts';
 import { IMAGE_FIELDS, KNOWN_FIELDS } from './schema.ts';
 
 /**
  * Article text above this size gets a warning: ~15 000 words, longer than any news story or
  * long read (a 5 MB paste became "5232 min lesing"). Feeds carry such an article's summary only
- * (FEED_ITEM_MAX_BYTES in src/lib/feeds.ts).
+ * (FEED_ITEM_MAX_BYTES in src/lib/distribution/feeds.ts).
  */
 export const LARGE_ARTICLE_BYTES = 100_000;
 

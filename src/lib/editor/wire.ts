@@ -5,7 +5,7 @@
  * "– "); paragraphs starting with "– " are quotes and stay paragraphs.
  */
 import { TZDate } from '@date-fns/tz';
-import { TIME_ZONE } from './site.ts';
+import { TIME_ZONE } from '../site.ts';
 
 export interface WireHeader {
   year: number;

@@ -2,12 +2,12 @@
  * Every page the site builds, with the slice of data it shows. Route files call these from
  * getStaticPaths and only render; nothing here touches Astro, so it is unit-tested directly.
  */
-import type { Article } from './articles.ts';
+import type { Article } from '../content/articles.ts';
 import { paginate, type Archive, type DayGroup } from './archive.ts';
 import { monthCalendar, type CalendarWeek } from './calendar.ts';
-import type { Category } from './categories.ts';
-import type { OsloDay } from './dates.ts';
-import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from './urls.ts';
+import type { Category } from '../content/categories.ts';
+import type { OsloDay } from '../dates.ts';
+import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from '../urls.ts';
 
 export interface Pagination {
   page: number;
@@ -146,7 +146,7 @@ export function listingPages(
 
 /**
  * getStaticPaths() entries for the "[...listing]" route. A list page shows only its props,
- * so they are its cache key's data (src/lib/cache-key.ts).
+ * so they are its cache key's data (src/lib/build/cache-key.ts).
  */
 export function listingStaticPaths(pages: readonly ListingPage[], cacheKey: (data: unknown) => string) {
   return pages.map((page) => ({
@@ -181,7 +181,7 @@ export interface SourceEntry {
 
 /**
  * getStaticPaths() entries for the article route. The body is not in the props' data, so its
- * source digest and its images' digests stand for it in the cache key (src/lib/cache-key.ts).
+ * source digest and its images' digests stand for it in the cache key (src/lib/build/cache-key.ts).
  */
 export function articleStaticPaths<E extends SourceEntry>(
   archive: Archive,

@@ -6,14 +6,16 @@
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
-import { buildArchive, type Archive } from './archive.ts';
-import { formatReport } from './content-error.ts';
-import { recordLastmod } from './build-manifest.ts';
-import { formatDateTime, isoOslo } from './dates.ts';
-import { splitCaption } from './images/picture.ts';
-import { getBuildNow } from './now.ts';
-import { absoluteUrl } from './urls.ts';
+import { buildArchive, type Archive } from '../archive/archive.ts';
+import { formatReport } from './errors.ts';
+import { recordLastmod } from '../build/manifest.ts';
+import { formatDateTime, isoOslo } from '../dates.ts';
+import { splitCaption } from '../images/picture.ts';
+import { getBuildNow } from '../now.ts';
+import { absoluteUrl } from '../urls.ts';
 import { duplicateUrlProblems } from './validate.ts';
+import { readRenderFacts } from '../markdown/render-facts.ts';
+import { readBody } from './body-files.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -74,17 +76,6 @@ export function bodyImages(entry: ArticleEntry): (ArticleImage & { block: boolea
   });
 }
 
-/** What our remark plugins stored in the render metadata (src/lib/markdown/). */
-function renderFacts(entry: ArticleEntry): { derivedLede: string | undefined; wordCount: number } {
-  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
-  const lede = frontmatter?.derivedLede;
-  const words = frontmatter?.wordCount;
-  return {
-    derivedLede: typeof lede === 'string' ? lede : undefined,
-    wordCount: typeof words === 'number' ? words : 0,
-  };
-}
-
 /**
  * Embargoed articles go live only with a rebuild: say when the next one is due, so operators
  * can schedule it (README, "Deploy").
@@ -106,7 +97,7 @@ async function load(): Promise<SiteData> {
   // Drafts are shown (and marked) only by the dev server, never in a build.
   const includeDrafts = __SHOW_DRAFTS__;
   const all: Article[] = entries.map((entry) => {
-    const { derivedLede, wordCount } = renderFacts(entry);
+    const { derivedLede, wordCount } = readRenderFacts(entry.rendered?.metadata);
     // Lists, link previews and search show the lead photo, else the body's first image.
     const image = leadImage(entry) ?? bodyImages(entry)[0];
     return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount, image);
@@ -141,6 +132,11 @@ export function getSiteData(): Promise<SiteData> {
 
 export interface BodyOutline {
   headings: { depth: number; slug: string; text: string }[];
+}
+
+/** The rendered body's HTML (kept in a file of its own, src/lib/content/body-files.ts). */
+export function bodyHtml(entry: ArticleEntry): string {
+  return readBody(entry.rendered, entry.filePath ?? entry.id);
 }
 
 /** The body's headings, as collected when the entry was rendered. */

@@ -4,8 +4,8 @@
  */
 import { z } from 'astro/zod';
 import type { ArticleData } from './articles.ts';
-import { parseDateTime } from './dates.ts';
-import { isValidSlug } from './slug.ts';
+import { parseDateTime } from '../dates.ts';
+import { isValidSlug } from '../slug.ts';
 
 const text = (field: string, example: string) =>
   z
@@ -56,7 +56,7 @@ const IMAGE_EXAMPLE =
  * helper in the collection (src/content.config.ts): it turns a path relative to the article into
  * an image import (width, height, format) for Astro's image pipeline. Without it
  * (`npm run check:content`, the loader's own checks) `src` stays the path as written; the file
- * itself is checked in src/lib/validate.ts.
+ * itself is checked in src/lib/content/validate.ts.
  */
 const plainSrc = () =>
   z
@@ -89,7 +89,7 @@ function leadImage<S extends z.ZodType>(src: () => S) {
  * unchanged, so a change to the derived fields below must bump this: every article is then parsed
  * and rendered again (it is mixed into each entry's digest, src/content.config.ts).
  */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /**
  * Set by the loader, never written by editors: the body's images (src/lib/images/body-images.ts)

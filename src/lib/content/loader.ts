@@ -1,38 +1,40 @@
 /**
  * The articles loader: Astro's glob() loader (content-layer cache, incremental rendering)
  * with our own checks around it:
- * - front-matter is parsed by src/lib/frontmatter.ts, so dates stay as written;
- * - every file is validated by src/lib/validate.ts, and all bad files are reported together
+ * - front-matter is parsed by src/lib/content/frontmatter.ts, so dates stay as written;
+ * - every file is validated by src/lib/content/validate.ts, and all bad files are reported together
  *   in one error that names each file, field and fix (Astro would stop at the first);
  * - Markdown plugin errors fail the build (Astro only logs them and builds an empty page);
  * - ids are file paths, never the `slug` field, so two files never overwrite each other in
  *   the store; URL clashes are reported instead;
  * - every image file (front-matter `image`, images in the body) is checked before Astro imports
- *   it (src/lib/validate.ts), and the body's images become image imports through Astro's own
+ *   it (src/lib/content/validate.ts), and the body's images become image imports through Astro's own
  *   `image()` schema helper: the body is rendered inside parseData, so the schema sees the
  *   images the render found (glob() calls parseData before it renders; a test checks that an
  *   article's body images reach the page).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { ContentReportError, formatReport } from './content-error.ts';
-import { symlinkProblems } from './content-dir.ts';
+import { ContentReportError, formatReport } from './errors.ts';
+import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
+import { articleId, articleIdOf, symlinkProblems } from './dir.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ArticleData } from './articles.ts';
-import type { BodyImage } from './images/body-images.ts';
-import { ImageFileChecks } from './images/image-file-check.ts';
-import { deepestNesting, MAX_NESTING } from './markdown/nesting.ts';
-import { quietPluginErrors } from './markdown/quiet-plugin-errors.ts';
+import { ImageFileChecks } from '../images/image-file-check.ts';
+import { deepestNesting, MAX_NESTING } from '../markdown/nesting.ts';
+import { quietPluginErrors } from '../markdown/quiet-plugin-errors.ts';
+import { readRenderFacts } from '../markdown/render-facts.ts';
 import {
   createRenderPool,
   RenderPoolStopped,
   RenderWorkerCrash,
   type Rendered,
   type RenderPool,
-} from './markdown/render-pool.ts';
+} from '../markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
 import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
 
@@ -83,13 +85,12 @@ const RENDERS_BEFORE_POOL = 32;
 /** Warnings listed in a build log; check:content lists all. */
 const WARNINGS_SHOWN = 30;
 
-const idOf = (dir: string, path: string) => relative(dir, path).split(/[\\/]/).join('/').replace(/\.md$/, '');
 
 export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: ArticleLoaderOptions): Loader {
   const inner = glob({
     base: pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`),
     pattern: '**/*.md',
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    generateId: ({ entry }) => articleId(entry),
     // Pages use the rendered HTML only. Dropping the raw Markdown shrinks the store, which the
     // build writes, reads back and holds in memory: ~40 % fewer bytes.
     retainBody: false,
@@ -110,6 +111,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const renders = new Map<string, Promise<Rendered>>();
       const fileOf = (path: string) => relative(contentDir, path);
       const images = new ImageFileChecks(fileURLToPath(new URL('image-checks.json', ctx.config.cacheDir)));
+      const bodies = bodyDir(fileURLToPath(ctx.config.cacheDir));
       // Markdown render workers, started on demand and stopped when the collection is loaded.
       let pool: RenderPool | undefined;
 
@@ -207,7 +209,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         async getEntryInfo({ contents, fileUrl }) {
           const path = fileURLToPath(fileUrl);
           const file = fileOf(path);
-          const id = idOf(dir, path);
+          const id = articleIdOf(dir, path);
           const result = check.add(contents, file, id, () => readFileSync(fileUrl));
           if (result.errors.length > 0) invalid.add(id);
           const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
@@ -233,18 +235,24 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             (previous.bodyImages ?? []).some(
               (image, i) => facts[image.path]?.digest !== was?.body[i]?.digest,
             );
-          if (stored && replaced) ctx.store.delete(id);
+          // The same when its rendered body's file is gone (a cleared or moved cache).
+          if (stored && (replaced || bodyFileMissing(stored.rendered))) ctx.store.delete(id);
           return { data: result.raw, body, rawData: result.rawFrontmatter };
         },
-        // glob() renders after parseData, which has rendered already: hand over that result.
+        // glob() renders after parseData, which has rendered already: hand over that result,
+        // with the HTML moved out of the store into its own file (body-files.ts).
         async getRenderFunction() {
           return async (entry) => {
             const started = entry.filePath ? renders.get(entry.filePath) : undefined;
             if (entry.filePath) renders.delete(entry.filePath);
-            if (started) return started;
             // A file with errors found before rendering is dropped; nothing to render.
-            if (invalid.has(entry.id)) return { html: '', metadata: {} };
-            return render(entry);
+            if (!started && invalid.has(entry.id)) return NOT_RENDERED;
+            const rendered = await (started ?? render(entry));
+            if (invalid.has(entry.id)) return rendered;
+            const digest = String(entry.digest ?? createHash('sha256').update(rendered.html).digest('hex'));
+            const key = /^[\w-]+$/.test(digest) ? digest : createHash('sha256').update(digest).digest('hex');
+            const bodyFile = writeBody(bodies, key, rendered.html);
+            return { html: '', metadata: { ...rendered.metadata, bodyFile } };
           };
         },
       };
@@ -277,8 +285,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             renders.set(path, rendering);
             const rendered = await rendering;
             if (invalid.has(props.id)) return props.data; // reported by render()
-            const frontmatter = rendered.metadata.frontmatter as { bodyImages?: BodyImage[] } | undefined;
-            const bodyImages = frontmatter?.bodyImages ?? [];
+            const { bodyImages } = readRenderFacts(rendered.metadata);
             const refs: ImageReference[] = bodyImages.map((image) => ({
               src: image.path,
               line: lineOfImage(contents, image.path),
@@ -312,6 +319,14 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         rendersInThread = 0;
         images.save();
       }
+
+      // Body files of deleted and changed articles.
+      const used = new Set<string>();
+      for (const entry of ctx.store.values()) {
+        const file = bodyFileOf(entry.rendered);
+        if (file) used.add(file);
+      }
+      pruneBodies(bodies, used);
 
       check.finish();
       const { errors, warnings } = check;

@@ -7,6 +7,7 @@
  * defines are fixed when the build starts and cannot leak in from the environment.
  */
 import type { AstroIntegration } from 'astro';
+import { DEFAULT_SITE_URL } from '../config.ts';
 
 export function buildFlags(): AstroIntegration {
   return {
@@ -18,7 +19,7 @@ export function buildFlags(): AstroIntegration {
             define: {
               __SHOW_DRAFTS__: JSON.stringify(command === 'dev'),
               __BASE_PATH__: JSON.stringify(config.base),
-              __SITE_URL__: JSON.stringify(config.site ?? 'http://localhost:4321'),
+              __SITE_URL__: JSON.stringify(config.site ?? DEFAULT_SITE_URL),
             },
           },
         });

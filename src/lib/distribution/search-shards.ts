@@ -9,14 +9,15 @@
  * they are not.
  *
  * Which pages changed is read from the output folder's file sizes and modification times, not
- * their bytes: the incremental build leaves an unchanged page in place (src/lib/stale-output.ts)
+ * their bytes: the incremental build leaves an unchanged page in place (src/lib/build/stale-output.ts)
  * and writes a changed one, so a stat of each page tells. Reading and hashing every page cost
  * ~1.2 s a build at 10 000 articles.
  */
 import { createHash } from 'node:crypto';
+import { SEARCH_INDEX_SEGMENT } from '../urls.ts';
 
 /** dist/<SEARCH_DIR>/ holds one Pagefind bundle per shard, and the list of them. */
-export const SEARCH_DIR = 'pagefind';
+export const SEARCH_DIR = SEARCH_INDEX_SEGMENT;
 /** dist/<SEARCH_DIR>/<SHARD_LIST>: the bundles, newest first ("2024-12/", …, "2023/", …). */
 export const SHARD_LIST = 'indexes.json';
 /**

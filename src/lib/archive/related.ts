@@ -4,7 +4,7 @@
  * around the article's own position, so a tag used by 100 000 articles costs the same as a
  * rare one: linear in the number of articles.
  */
-import type { Article } from './articles.ts';
+import type { Article } from '../content/articles.ts';
 
 export const RELATED_COUNT = 3;
 /** How far either side of an article to look in each of its tags' lists. */

@@ -3,8 +3,8 @@
  * category and by Oslo day, month and year. Pages receive their own slice from here; no page
  * scans the whole collection. Everything is O(n) after the one sort.
  */
-import { compareNewestFirst, type Article } from './articles.ts';
-import type { OsloDay } from './dates.ts';
+import { compareNewestFirst, type Article } from '../content/articles.ts';
+import type { OsloDay } from '../dates.ts';
 import { relatedArticles } from './related.ts';
 
 export interface DayGroup {

@@ -2,9 +2,9 @@
  * The article model and the one definition of "published". Pure functions over plain
  * objects, so every rule here is unit-tested without Astro.
  */
-import { osloDay, type OsloDay } from './dates.ts';
-import { slugify } from './slug.ts';
-import { articlePath } from './urls.ts';
+import { osloDay, type OsloDay } from '../dates.ts';
+import { slugify } from '../slug.ts';
+import { articlePath } from '../urls.ts';
 
 /** The lead photo of front-matter `image:`; `Src` is the path as written until Astro imports it. */
 export interface LeadImageData<Src = string> {
@@ -23,7 +23,7 @@ export interface BodyImageData<Src = string> {
   block: boolean;
 }
 
-/** Front-matter after schema validation (see src/lib/schema.ts). */
+/** Front-matter after schema validation (see src/lib/content/schema.ts). */
 export interface ArticleData<Src = string> {
   title: string;
   date: Date;
@@ -52,7 +52,7 @@ export interface ImageFacts {
 
 /**
  * A photo of an article, as pages, lists and feeds see it: plain data (it goes into cache keys).
- * The import Astro's image pipeline takes is looked up by `key` (src/lib/collection.ts), never
+ * The import Astro's image pipeline takes is looked up by `key` (src/lib/content/collection.ts), never
  * kept here: reading any field of that import would publish the original file.
  */
 export interface ArticleImage extends ImageFacts {

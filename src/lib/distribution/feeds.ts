@@ -3,13 +3,13 @@
  * @astrojs/rss (src/pages). One model for all three, newest first, full article HTML (bounded),
  * absolute URLs, Oslo-offset times; an update is its own field, never a new publication date.
  */
-import type { Article } from './articles.ts';
-import type { Category } from './categories.ts';
-import { isoOslo } from './dates.ts';
-import { escapeMarkup } from './escape.ts';
-import { SITE } from './site.ts';
-import { t } from './strings.ts';
-import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from './urls.ts';
+import type { Article } from '../content/articles.ts';
+import type { Category } from '../content/categories.ts';
+import { isoOslo } from '../dates.ts';
+import { escapeMarkup } from '../escape.ts';
+import { SITE } from '../site.ts';
+import { t } from '../strings.ts';
+import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from '../urls.ts';
 
 /** Items per feed: enough for a reader who checks once a day on a busy news day. */
 export const FEED_SIZE = 50;

@@ -1,8 +1,8 @@
 /** The category list: parsed and checked once, then looked up by slug. */
 import * as yaml from 'js-yaml';
-import { readCategoriesText } from './content-dir.ts';
-import { isValidSlug } from './slug.ts';
-import { isReservedTopLevelSegment } from './urls.ts';
+import { readCategoriesText } from './dir.ts';
+import { isValidSlug } from '../slug.ts';
+import { isReservedTopLevelSegment } from '../urls.ts';
 
 export interface Category {
   /** URL segment and front-matter value, e.g. "okonomi". */

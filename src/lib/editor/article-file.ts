@@ -4,8 +4,8 @@
  */
 import { constants, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import type { LeadImageData } from './articles.ts';
-import { isoOslo, osloDay } from './dates.ts';
+import type { LeadImageData } from '../content/articles.ts';
+import { isoOslo, osloDay } from '../dates.ts';
 
 export interface NewArticleFields {
   title: string;
@@ -25,7 +25,7 @@ export interface NewArticleFields {
 const quote = (text: string) => JSON.stringify(text);
 
 /** The Markdown file: front-matter (date with its Oslo offset) and body. */
-export function articleMarkdown(fields: NewArticleFields, body: string): string {
+export function articleFileText(fields: NewArticleFields, body: string): string {
   const lines = [
     '---',
     `title: ${quote(fields.title)}`,

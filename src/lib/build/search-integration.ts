@@ -3,7 +3,7 @@
  * content with data-pagefind-body (article pages) are indexed, and drafts and embargoed
  * articles are never in dist/, so they can never be found.
  *
- * One index per year, or per month of a large year (src/lib/search-shards.ts): a shard whose
+ * One index per year, or per month of a large year (src/lib/distribution/search-shards.ts): a shard whose
  * article pages were neither written, added nor removed by this build keeps its index; the keys
  * live in cacheDir, beside Astro's own cache.
  */
@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settings } from '../config.ts';
 import {
   groupByShard,
   isArticlePagePath,
@@ -30,7 +31,7 @@ import {
   shardList,
   SHARD_LIST,
   type SearchPage,
-} from './search-shards.ts';
+} from '../distribution/search-shards.ts';
 
 /** Pagefind's Norwegian stemming is under "no"; the pages say lang="nb". */
 export const SEARCH_LANGUAGE = 'no';
@@ -64,7 +65,7 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         keysFile = fileURLToPath(new URL('search-index-keys.json', config.cacheDir));
         // Checked before the pages are built, not after.
-        maxShardPages = shardPagesSetting(process.env.SEARCH_SHARD_PAGES);
+        maxShardPages = shardPagesSetting(settings().searchShardPages);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const pagefind = await import('pagefind');

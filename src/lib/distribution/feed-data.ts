@@ -2,12 +2,12 @@
  * The feeds' data from the build's articles; the endpoints in src/pages only serialise it. Runs
  * while a feed renders, so its images go through Astro's image pipeline (src/lib/images/render.ts).
  */
-import type { Article } from './articles.ts';
-import { getCategories, getCategory } from './categories.ts';
-import { bodyImages, getSiteData } from './collection.ts';
+import type { Article } from '../content/articles.ts';
+import { getCategories, getCategory } from '../content/categories.ts';
+import { bodyHtml, bodyImages, getSiteData } from '../content/collection.ts';
 import { buildFeed, FEED_SIZE, type Feed, type FeedImage } from './feeds.ts';
-import { feedBodyHtml, feedImage } from './images/render.ts';
-import { SITE_URL } from './urls.ts';
+import { feedBodyHtml, feedImage } from '../images/render.ts';
+import { SITE_URL } from '../urls.ts';
 
 /** The site-wide feed, or a category's. */
 export async function getFeed(categorySlug?: string): Promise<Feed> {
@@ -20,7 +20,7 @@ export async function getFeed(categorySlug?: string): Promise<Feed> {
     await Promise.all(
       articles.map(async (a): Promise<[string, { html: string; image: FeedImage | undefined }]> => {
         const source = entry(a.id);
-        const html = await feedBodyHtml(source.rendered?.html ?? '', bodyImages(source));
+        const html = await feedBodyHtml(bodyHtml(source), bodyImages(source));
         const image = a.image && {
           ...(await feedImage(a.image)),
           alt: a.image.alt,

@@ -1,8 +1,8 @@
 /** Title, description, breadcrumbs and summary line of each list page kind. */
 import { categoryCrumbs, dayCrumbs, monthCrumbs, yearCrumbs, type Crumb } from './breadcrumbs.ts';
-import { formatDay, formatMonth } from './dates.ts';
+import { formatDay, formatMonth } from '../dates.ts';
 import type { ListingPage } from './routes.ts';
-import { countLabel, t } from './strings.ts';
+import { countLabel, t } from '../strings.ts';
 
 export interface ListingHeading {
   title: string;

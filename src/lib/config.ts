@@ -1,0 +1,41 @@
+/**
+ * The deploy settings, all from environment variables (README, "Configuration"), read in this
+ * one place. Read when called, not on import: modules that only need a default (urls.ts) are
+ * also bundled for the browser, where there is no process.env.
+ */
+
+/** The origin the dev server and an unconfigured build use. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+export interface Settings {
+  /** SITE_URL: the deployed origin, for canonical URLs, feeds and sitemaps. */
+  siteUrl: string;
+  /** BASE_PATH: the sub-path the site is served under ("/" or "/nyheter/"). */
+  basePath: string;
+  /** CONTENT_DIR, as given (resolved against the working folder by content/dir.ts). */
+  contentDir: string | undefined;
+  /** BUILD_NOW, as written (parsed by now.ts). */
+  buildNow: string | undefined;
+  /** OUT_DIR: where the built site is written. */
+  outDir: string;
+  /** CACHE_DIR: the build cache. */
+  cacheDir: string;
+  /** SEARCH_SHARD_PAGES, as written (parsed by distribution/search-shards.ts). */
+  searchShardPages: string | undefined;
+}
+
+/** An empty variable counts as unset, as in a CI file that writes `SITE_URL=` for "default". */
+const value = (raw: string | undefined): string | undefined =>
+  raw === undefined || raw === '' ? undefined : raw;
+
+export function settings(env: Record<string, string | undefined> = process.env): Settings {
+  return {
+    siteUrl: value(env.SITE_URL) ?? DEFAULT_SITE_URL,
+    basePath: value(env.BASE_PATH) ?? '/',
+    contentDir: value(env.CONTENT_DIR),
+    buildNow: value(env.BUILD_NOW),
+    outDir: value(env.OUT_DIR) ?? './dist',
+    cacheDir: value(env.CACHE_DIR) ?? './node_modules/.astro',
+    searchShardPages: value(env.SEARCH_SHARD_PAGES),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * What our Markdown plugins hand on, beside the HTML: the one contract between the plugins that
+ * write these facts, the loader (body images) and the pages (lede, reading time, contents). They
+ * travel as fields of the render's front-matter (`file.data.astro.frontmatter`), the one place
+ * Astro's renderer copies from a plugin into the stored render metadata.
+ */
+import type { BodyImage } from '../images/body-images.ts';
+
+export interface RenderFacts {
+  /** The first paragraph as plain text, for an article without a `lede` (remark-derived-lede). */
+  derivedLede: string | undefined;
+  /** Words in the body (remark-reading-time). */
+  wordCount: number;
+  /** The body's images, in order (rehype-article-images). */
+  bodyImages: BodyImage[];
+}
+
+/** The shape of a VFile's data as Astro's renderer gives it to plugins. */
+export interface AstroFileData {
+  astro?: { frontmatter?: Record<string, unknown> };
+}
+
+/** Records one fact from a plugin. */
+export function setRenderFact<K extends keyof RenderFacts>(
+  file: { data: AstroFileData },
+  key: K,
+  value: RenderFacts[K],
+): void {
+  file.data.astro ??= {};
+  file.data.astro.frontmatter ??= {};
+  file.data.astro.frontmatter[key] = value;
+}
+
+/** The facts from stored render metadata (`rendered.metadata`), with safe defaults. */
+export function readRenderFacts(metadata: Record<string, unknown> | undefined): RenderFacts {
+  const stored = (metadata?.frontmatter ?? {}) as Record<string, unknown>;
+  return {
+    derivedLede: typeof stored.derivedLede === 'string' ? stored.derivedLede : undefined,
+    wordCount: typeof stored.wordCount === 'number' ? stored.wordCount : 0,
+    bodyImages: Array.isArray(stored.bodyImages) ? (stored.bodyImages as BodyImage[]) : [],
+  };
+}
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** A body needs a table of contents from this many subheadings (## level) on. */
+export const CONTENTS_MIN_SUBHEADINGS = 3;
+
+/** The subheadings a table of contents lists, or none when the article is too short for one. */
+export function contentsHeadings(headings: readonly Heading[]): Heading[] {
+  const subheadings = headings.filter((h) => h.depth === 2);
+  return subheadings.length >= CONTENTS_MIN_SUBHEADINGS ? subheadings : [];
+}

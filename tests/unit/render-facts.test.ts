@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { contentsHeadings, readRenderFacts, setRenderFact } from '../../src/lib/markdown/render-facts';
+
+describe('render facts', () => {
+  it('are written by plugins into the render front-matter and read back typed', () => {
+    const file: { data: { astro?: { frontmatter?: Record<string, unknown> } } } = { data: {} };
+    setRenderFact(file, 'derivedLede', 'Første avsnitt.');
+    setRenderFact(file, 'wordCount', 412);
+    expect(readRenderFacts(file.data.astro)).toEqual({
+      derivedLede: 'Første avsnitt.',
+      wordCount: 412,
+      bodyImages: [],
+    });
+  });
+
+  it('fall back to safe values for an old or foreign render', () => {
+    expect(readRenderFacts(undefined)).toEqual({ derivedLede: undefined, wordCount: 0, bodyImages: [] });
+    expect(readRenderFacts({ frontmatter: { derivedLede: 7, wordCount: '12', bodyImages: 'x' } })).toEqual({
+      derivedLede: undefined,
+      wordCount: 0,
+      bodyImages: [],
+    });
+  });
+});
+
+describe('the table of contents', () => {
+  const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
+  it('lists the subheadings of an article with three or more, and nothing otherwise', () => {
+    const three = [h(2, 'A'), h(3, 'A1'), h(2, 'B'), h(2, 'C')];
+    expect(contentsHeadings(three).map((x) => x.text)).toEqual(['A', 'B', 'C']);
+    expect(contentsHeadings([h(2, 'A'), h(2, 'B'), h(3, 'B1'), h(3, 'B2')])).toEqual([]);
+  });
+});
