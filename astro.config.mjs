@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { buildFlags } from './src/lib/build/flags.ts';
 import { settings } from './src/lib/config.ts';
-import { contentStoreFromFile } from './src/lib/build/content-store-module.ts';
+import { contentStoreFromFile } from './src/lib/build/astro-internals/content-store.ts';
 import { CONTENT_DIR } from './src/lib/content/dir.ts';
 import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';

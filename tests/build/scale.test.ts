@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe(`an archive of ${COUNT} generated articles`, () => {
   it('is built from the content store file, not from a compiled string of it', () => {
-    // src/lib/build/content-store-module.ts: Astro's own module is one JS string literal whose
+    // src/lib/build/astro-internals/content-store.ts: Astro's own module is one JS string literal whose
     // compile time grows with the square of its size (20 s at 20 000 articles).
     expect(build.output).toContain('Content store read from its file');
   });

@@ -2,7 +2,7 @@
  * Rendered article bodies are kept in files of their own, one per rendered source
  * (CACHE_DIR/article-bodies/<digest>.html), and the content store keeps only the file's path.
  *
- * Why: Astro writes the whole content store as one string (devalue, then data-store.json). With
+ * Why: Astro writes the whole content store as one string (devalue, then its store file). With
  * the HTML inside, that string grows by ~6 KB an article: at 100 000 articles it passed V8's
  * longest possible string (~512 MB) and the build failed ("Invalid string length"), and long
  * before that every build held all bodies in memory, parsed and wrote them again. A page reads

@@ -17,8 +17,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import {
+  markdownEntryType,
+  withMarkdownEntryType,
+  type EntryType,
+  type RenderFunction,
+} from '../build/astro-internals/index.ts';
 import { ContentReportError, formatReport } from './errors.ts';
 import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
 import { articleId, articleIdOf, symlinkProblems } from './dir.ts';
@@ -37,25 +43,6 @@ import {
 } from '../markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
 import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
-
-interface EntryInfo {
-  data: Record<string, unknown>;
-  body: string;
-  slug?: string;
-  rawData: string;
-}
-
-type RenderFunction = (
-  entry: { id: string; filePath?: string } & Record<string, unknown>,
-) => Promise<unknown>;
-
-interface EntryType {
-  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<EntryInfo>;
-  getRenderFunction?(config: unknown): Promise<RenderFunction>;
-}
-
-/** glob() reads `entryTypes` from its context; it is not in the public LoaderContext type. */
-type GlobContext = LoaderContext & { entryTypes: Map<string, EntryType> };
 
 export interface ArticleLoaderOptions {
   /** Folder holding the articles (any depth). */
@@ -99,7 +86,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
   return {
     name: 'article-loader',
     load: async (context) => {
-      const ctx = context as GlobContext;
+      const ctx = context;
       // Before glob() reads anything: it would follow a link out of the content folder.
       const links = symlinkProblems(dir, contentDir);
       if (links.length > 0) throw new ContentReportError(formatReport(links));
@@ -115,8 +102,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       // Markdown render workers, started on demand and stopped when the collection is loaded.
       let pool: RenderPool | undefined;
 
-      const astroMarkdown = ctx.entryTypes.get('.md');
-      if (!astroMarkdown) throw new Error('Astro has no Markdown entry type registered.');
+      const astroMarkdown = markdownEntryType(ctx);
 
       /** Checks image files; on a problem the entry is marked invalid (reported, then dropped). */
       const checkImages = async (id: string, path: string, refs: ImageReference[]) => {
@@ -256,14 +242,11 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           };
         },
       };
-      const entryTypes = new Map(ctx.entryTypes);
-      entryTypes.set('.md', Object.assign(Object.create(astroMarkdown) as EntryType, markdown));
 
       const loud = quietPluginErrors();
       try {
         await inner.load({
-          ...ctx,
-          entryTypes,
+          ...withMarkdownEntryType(ctx, markdown),
           parseData: async (props) => {
             // A file with errors is already reported: store it as written, and drop it below.
             if (invalid.has(props.id)) return props.data;
@@ -310,7 +293,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           },
           generateDigest: (value) =>
             ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
-        } as GlobContext);
+        });
       } finally {
         loud();
         await pool?.close();

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { astroRenderResult } from '../build/astro-internals/render-result.ts';
 import { articleMarkdown } from './pipeline.ts';
 import { quietPluginErrors } from './quiet-plugin-errors.ts';
 import type { RenderRequest, RenderResponse, RenderSetup } from './render-pool.ts';
@@ -20,11 +21,7 @@ port.on('message', (request: RenderRequest) => {
   renderer
     .render(body, { frontmatter: data, fileURL: filePath ? pathToFileURL(filePath) : undefined })
     .then(({ code, metadata }) => {
-      // The shape Astro's own Markdown entry type returns (astro/dist/vite-plugin-markdown).
-      const rendered = {
-        html: code,
-        metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
-      };
+      const rendered = astroRenderResult(code, metadata);
       port.postMessage({ id, rendered } satisfies RenderResponse);
     })
     .catch((error: unknown) => {

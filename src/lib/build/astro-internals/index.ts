@@ -1,0 +1,36 @@
+/**
+ * Astro internals this project relies on, in one place. Each is an assumption about Astro
+ * 7.3.5 (checked against that version) that no public API covers; tests/unit/astro-internals.test.ts
+ * checks every one against the installed Astro and fails naming it when Astro changes it.
+ *
+ * 1. glob() takes the content entry types from `context.entryTypes` (a Map by file extension),
+ *    calls the '.md' type's getEntryInfo() for every file and its render function for changed
+ *    ones, passing the entry's digest (entry-types.ts; used by content/loader.ts).
+ *    If it breaks: the loader stops with an error naming this assumption (a build without our
+ *    checks would publish unchecked articles, so there is no silent fallback).
+ * 2. The page build imports the content store as the virtual module `\0astro:data-layer-content`,
+ *    and Astro writes the store to `data-store.json` in the cache folder (build) or `.astro/`
+ *    (dev), with `meta.astroIncremental` marking content data (content-store.ts).
+ *    If it breaks: our plugin no longer matches, Astro's own module is used (slower, equally
+ *    correct), and the build logs one warning line saying so.
+ * 3. A stored render is `{ html, metadata }`, where metadata carries `imagePaths` (local and
+ *    remote) for the image pipeline (render-result.ts; used by the render workers).
+ * 4. @astrojs/markdown-remark logs every render error with console.error before rethrowing it
+ *    (markdown/quiet-plugin-errors.ts filters that dump; if it stops, the filter does nothing).
+ */
+export {
+  markdownEntryType,
+  withMarkdownEntryType,
+  type EntryType,
+  type RenderFunction,
+} from './entry-types.ts';
+export {
+  contentStoreFromFile,
+  DATA_STORE_FILE,
+  DATA_STORE_MODULE_ID,
+  storeModuleCode,
+} from './content-store.ts';
+export { astroRenderResult } from './render-result.ts';
+
+/** The Astro version the assumptions above were checked against. */
+export const CHECKED_AGAINST_ASTRO = '7.3.5';
