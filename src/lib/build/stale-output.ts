@@ -2,7 +2,7 @@
  * Keeps dist/ between builds and removes only what this build no longer makes.
  *
  * Astro empties dist/ at the start of every build, so its incremental build then copies every
- * unchanged page back from its cache (10 s at 10 000 articles, 30 s at 20 000). With
+ * unchanged page back from its cache (seconds at scale: bench/RESULTS.md). With
  * `vite.build.emptyOutDir: false` it leaves unchanged pages where they are instead. What a
  * build no longer makes (a deleted or retitled article, a page of a list that got shorter,
  * an old hashed stylesheet) must then be removed here, or it would

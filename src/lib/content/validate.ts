@@ -192,7 +192,7 @@ type PublishedAt = Pick<Article, 'file' | 'path'>;
 export class ContentCheck {
   readonly errors: ContentProblem[] = [];
   readonly warnings: ContentProblem[] = [];
-  // Only file and URL, not the whole article: at 100 000 articles that is ~150 MB less heap.
+  // Only file and URL, not the whole article: memory that adds up in a large archive.
   private readonly articles: PublishedAt[] = [];
   private readonly schema: ArticleSchema;
 

@@ -2,16 +2,16 @@
  * The search index is split into shards: one Pagefind index per year folder of dist/, or per
  * month for a year with more article pages than a shard should hold, merged in the reader's
  * browser (src/scripts/search.ts). Pagefind can only build an index from scratch, so one index
- * for the whole archive meant a new article rebuilt the index of every article (22 s at 10 000
- * articles). Per shard, a new article rebuilds only its shard's index; shards whose article
+ * for the whole archive meant a new article rebuilt the index of every article (bench/RESULTS.md
+ * has the figures). Per shard, a new article rebuilds only its shard's index; shards whose article
  * pages did not change keep theirs. Months bound the cost (and Pagefind's memory, ~0.35 MiB a
  * page) where a year is large; years keep the number of shards a reader loads small where
  * they are not.
  *
  * Which pages changed is read from the output folder's file sizes and modification times, not
  * their bytes: the incremental build leaves an unchanged page in place (src/lib/build/stale-output.ts)
- * and writes a changed one, so a stat of each page tells. Reading and hashing every page cost
- * ~1.2 s a build at 10 000 articles.
+ * and writes a changed one, so a stat of each page tells, where reading and hashing every page
+ * cost about a second a build at 10 000 articles.
  */
 import { createHash } from 'node:crypto';
 import { SEARCH_INDEX_SEGMENT } from '../urls.ts';

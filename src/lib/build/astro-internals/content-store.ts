@@ -3,13 +3,12 @@
  *
  * Astro hands the content store to the page build as one JS module,
  * `export default JSON.parse("<the whole store as a string literal>")`. V8's parse time for a
- * string literal grows with the square of its length: at 10 000 articles the 73 MB literal
- * took ~6 s to compile, at 20 000 ~20 s (124 MB with the Markdown sources kept: 17 s; 4 MB:
- * 0.03 s). This plugin serves the same module as a read of the store file Astro has just
- * written, which costs one JSON.parse, linear in size.
+ * string literal grows with the square of its length (seconds at 10 000 articles, measured in
+ * bench/RESULTS.md). This plugin serves the same module as a read of the store file Astro has
+ * just written, which costs one JSON.parse, linear in size.
  *
  * The dev server gets the same: it evaluates the module again after every saved article, so the
- * literal cost every edit seconds at 10 000 articles. Astro's own watcher still invalidates the
+ * literal cost every edit seconds at scale. Astro's own watcher still invalidates the
  * module (and reloads the browser) when the store file changes; the module then reads the new
  * file. The module id and the store files' places (cacheDir for a build, <root>/.astro/ for the
  * dev server) are Astro's internals: if a later Astro moves them, this plugin no longer matches
