@@ -52,7 +52,7 @@ function readKeys(file: string): Record<string, string> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   } catch {
-    return {}; // first build, or a cleared cache: every year is indexed
+    return {}; // first build, or a cleared cache: every shard is indexed
   }
 }
 

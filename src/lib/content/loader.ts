@@ -72,21 +72,19 @@ const RENDERS_BEFORE_POOL = 32;
 /** Warnings listed in a build log; check:content lists all. */
 const WARNINGS_SHOWN = 30;
 
-
 export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: ArticleLoaderOptions): Loader {
   const inner = glob({
     base: pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`),
     pattern: '**/*.md',
     generateId: ({ entry }) => articleId(entry),
-    // Pages use the rendered HTML only. Dropping the raw Markdown shrinks the store, which the
-    // build writes, reads back and holds in memory: ~40 % fewer bytes.
+    // Pages use the rendered HTML only (kept outside the store, body-files.ts). Dropping the raw
+    // Markdown keeps the store small: the build writes it, reads it back and holds it in memory.
     retainBody: false,
   });
 
   return {
     name: 'article-loader',
-    load: async (context) => {
-      const ctx = context;
+    load: async (ctx) => {
       // Before glob() reads anything: it would follow a link out of the content folder.
       const links = symlinkProblems(dir, contentDir);
       if (links.length > 0) throw new ContentReportError(formatReport(links));
