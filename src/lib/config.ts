@@ -22,6 +22,11 @@ export interface Settings {
   cacheDir: string;
   /** SEARCH_SHARD_PAGES, as written (parsed by distribution/search-shards.ts). */
   searchShardPages: string | undefined;
+  /**
+   * RENDER_WORKER: for tests only. A module to run as the Markdown render worker instead of
+   * src/lib/markdown/render-worker.ts (the build tests use one that dies mid-build).
+   */
+  renderWorker: string | undefined;
 }
 
 /** An empty variable counts as unset, as in a CI file that writes `SITE_URL=` for "default". */
@@ -37,5 +42,6 @@ export function settings(env: Record<string, string | undefined> = process.env):
     outDir: value(env.OUT_DIR) ?? './dist',
     cacheDir: value(env.CACHE_DIR) ?? './node_modules/.astro',
     searchShardPages: value(env.SEARCH_SHARD_PAGES),
+    renderWorker: value(env.RENDER_WORKER),
   };
 }

@@ -3,8 +3,12 @@
 // error message.
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleMarkdown } from '../../src/lib/markdown/pipeline';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createRenderPool,
+  MAX_CRASHES,
   RenderPoolStopped,
   RenderWorkerCrash,
   type RenderSetup,
@@ -60,26 +64,58 @@ describe('a render pool whose worker crashes', () => {
   const job = (body: string, filePath = 'articles/a.md') => ({ body, data: {}, filePath });
 
   for (const [how, body, cause] of [
-    ['exits', 'EXIT', /exited \(exit code 0\)/],
+    ['exits', 'EXIT', /exited with code: 0/],
     ['throws an uncaught error', 'THROW', /boom in the worker/],
   ] as const) {
-    it(`fails the render naming the file when the worker ${how}, and stops taking renders`, async () => {
+    it(`fails that render naming the file when the worker ${how}, and goes on with a new worker`, async () => {
       const crashPool = createRenderPool(crashing, setup, 1);
       try {
         expect((await crashPool.render(job('Hei'))).html).toBe('<p>Hei</p>');
         const failed = crashPool.render(job(body, 'articles/krasj.md'));
+        // Queued behind the crash on the only worker: rendered by its replacement.
+        const after = crashPool.render(job('Etterpå'));
         await expect(failed).rejects.toBeInstanceOf(RenderWorkerCrash);
         await expect(failed).rejects.toThrow(/crashed while rendering articles\/krasj\.md/);
         await expect(failed).rejects.toMatchObject({
           cause: { message: expect.stringMatching(cause) as unknown },
         });
-        // Later renders are refused at once (the loader renders them on its own thread).
-        await expect(crashPool.render(job('Etterpå'))).rejects.toBeInstanceOf(RenderPoolStopped);
+        expect((await after).html).toBe('<p>Etterpå</p>');
       } finally {
         await crashPool.close();
       }
     });
   }
+
+  it(`stops after ${MAX_CRASHES} crashes: later renders are refused at once`, async () => {
+    const crashPool = createRenderPool(crashing, setup, 1);
+    try {
+      expect((await crashPool.render(job('Hei'))).html).toBe('<p>Hei</p>');
+      for (let i = 1; i <= MAX_CRASHES; i++) {
+        await expect(crashPool.render(job('EXIT', `articles/krasj-${i}.md`))).rejects.toThrow(
+          `crashed while rendering articles/krasj-${i}.md`,
+        );
+      }
+      // The loader renders these on its own thread.
+      await expect(crashPool.render(job('Etterpå'))).rejects.toBeInstanceOf(RenderPoolStopped);
+    } finally {
+      await crashPool.close();
+    }
+  });
+
+  it('stops when its workers do not load, instead of waiting for one forever', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'render-pool-')), 'load-fails');
+    const failingPool = createRenderPool(crashing, { ...setup, loadFailMarker: marker } as RenderSetup, 1);
+    try {
+      expect((await failingPool.render(job('Hei'))).html).toBe('<p>Hei</p>');
+      // This worker exits, and from now on no worker loads.
+      await expect(failingPool.render(job('LOADFAIL'))).rejects.toBeInstanceOf(RenderWorkerCrash);
+      // Waiting for a worker that never loads: refused (for the loader to render it), not kept.
+      await expect(failingPool.render(job('Venter'))).rejects.toThrow(/stopped: this worker does not load/);
+      await expect(failingPool.render(job('Senere'))).rejects.toBeInstanceOf(RenderPoolStopped);
+    } finally {
+      await failingPool.close();
+    }
+  });
 
   it('stops a worker that does not answer in time', async () => {
     const slowPool = createRenderPool(crashing, setup, 1, 300);
@@ -87,7 +123,6 @@ describe('a render pool whose worker crashes', () => {
       await expect(slowPool.render(job('HANG', 'articles/treg.md'))).rejects.toThrow(
         /crashed while rendering articles\/treg\.md: no answer after 0\.3 s/,
       );
-      await expect(slowPool.render(job('Etterpå'))).rejects.toBeInstanceOf(RenderPoolStopped);
     } finally {
       await slowPool.close();
     }
@@ -95,8 +130,8 @@ describe('a render pool whose worker crashes', () => {
 
   it('rejects renders still waiting when the pool is closed', async () => {
     const closedPool = createRenderPool(crashing, setup, 1);
-    const waiting = closedPool.render(job('HANG'));
+    const waiting = expect(closedPool.render(job('HANG'))).rejects.toBeInstanceOf(RenderPoolStopped);
     await closedPool.close();
-    await expect(waiting).rejects.toBeInstanceOf(RenderPoolStopped);
+    await waiting;
   });
 });

@@ -28,6 +28,7 @@ import {
 import { ContentReportError, formatReport } from './errors.ts';
 import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
 import { articleId, articleIdOf, symlinkProblems } from './dir.ts';
+import { settings } from '../config.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ArticleData } from './articles.ts';
 import { ImageFileChecks } from '../images/image-file-check.ts';
@@ -62,6 +63,10 @@ const NOT_RENDERED: Rendered = { html: '', metadata: {} };
 function renderFailureFix(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return 'The text nests too deeply for the Markdown parser: flatten its lists, quotes or HTML elements.';
+  }
+  if (error instanceof RenderWorkerCrash) {
+    // A worker can also die of something else (memory, a signal): one crash may not be the text's.
+    return 'Build again; if it crashes on this article again, look for broken raw HTML or other unusual Markdown in it, and if it looks fine, report this with the file attached.';
   }
   return 'Look for broken raw HTML or other unusual Markdown in the file; if it looks fine, report this with the file attached.';
 }
@@ -124,7 +129,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           return (await inThread(entry)) as Rendered;
         }
         const config = ctx.config;
-        pool ??= createRenderPool(new URL('src/lib/markdown/render-worker.ts', config.root), {
+        pool ??= createRenderPool(new URL(settings().renderWorker ?? 'src/lib/markdown/render-worker.ts', config.root), {
           base: config.base,
           options: {
             image: config.image,

@@ -1,16 +1,24 @@
 /**
  * Renders article Markdown on worker threads. Astro's content layer renders every changed
- * article on the main thread, one core; rendering is ~80 % of the content sync (3.8 of
- * 4.5 ms per article). The glob loader keeps up to 10 renders in flight, so a pool of workers
- * (one per core) renders in parallel while the main thread reads and validates files.
+ * article on the main thread, one core; rendering is most of the content sync (bench/RESULTS.md).
+ * The glob loader keeps several renders in flight, so a pool of workers (one per core) renders
+ * in parallel while the main thread reads and validates files.
  *
- * A render never hangs: when a worker dies (an uncaught error, an exit, running out of
- * memory), the renders it had are rejected with RenderWorkerCrash naming their files, and every
- * later render is rejected at once with RenderPoolStopped, so the caller can render it elsewhere.
+ * The pool is Piscina's: it queues renders, gives each worker one at a time, and replaces a
+ * worker that dies. One at a time is what lets a crash name its article: when a worker dies (an
+ * uncaught error, an exit, running out of memory, no answer within RENDER_TIMEOUT_MS), the one
+ * render it had is rejected with RenderWorkerCrash naming the file. Piscina with several renders
+ * per worker was as fast as our own pool before it; with one, renders took ~10 % longer (3 000
+ * bodies, 2 workers: 4.4 s against 4.0 s), about 1 % of a cold build.
+ *
+ * A pool that keeps crashing is stopped: renders still queued and every later one are rejected
+ * at once with RenderPoolStopped, so the caller renders them on its own thread. A render never
+ * hangs.
  */
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 
 /** What a worker needs to build the same renderer as Astro's (createRenderer's options). */
 export interface RenderSetup {
@@ -19,7 +27,6 @@ export interface RenderSetup {
 }
 
 export interface RenderRequest {
-  id: number;
   body: string;
   data: Record<string, unknown>;
   filePath: string | undefined;
@@ -30,12 +37,13 @@ export interface Rendered {
   metadata: Record<string, unknown>;
 }
 
+/** A worker's answer. A plugin's error comes back as a value; a rejection means a crash. */
 export type RenderResponse =
-  | { id: number; rendered: Rendered; error?: undefined }
-  | { id: number; error: { message: string; reason: string | undefined; line: number | undefined } };
+  | { rendered: Rendered; error?: undefined }
+  | { error: { message: string; reason: string | undefined; line: number | undefined } };
 
 export interface RenderPool {
-  render(job: Omit<RenderRequest, 'id'>): Promise<Rendered>;
+  render(job: RenderRequest): Promise<Rendered>;
   close(): Promise<void>;
 }
 
@@ -52,31 +60,30 @@ export class RenderWorkerCrash extends Error {
   }
 }
 
-/** A worker of the pool died earlier; this render was not started. */
+/** The pool was stopped (after crashes, or closed); this render was not done. */
 export class RenderPoolStopped extends Error {
   constructor(cause: Error) {
-    super(`The Markdown render pool stopped after a crash: ${cause.message}`, { cause });
+    super(`The Markdown render pool stopped: ${cause.message}`, { cause });
     this.name = 'RenderPoolStopped';
   }
 }
 
 /**
- * A render that takes longer than this stops its worker (and counts as a crash). A news article
- * renders in milliseconds; the slowest input found (nested lists) took 40 s before the loader
- * refused such bodies up front (src/lib/markdown/nesting.ts).
+ * A render that takes longer than this (waiting in the queue included) stops its worker and
+ * counts as a crash. A news article renders in milliseconds; the slowest input found (nested
+ * lists) took 40 s before the loader refused such bodies up front (src/lib/markdown/nesting.ts).
  */
 export const RENDER_TIMEOUT_MS = 60_000;
 
 /** Workers per pool: one per core, at most 8 (each holds its own copy of the pipeline, ~50 MB). */
 export const POOL_SIZE = Math.min(availableParallelism(), 8);
 
-interface Job {
-  resolve: (r: Rendered) => void;
-  reject: (e: unknown) => void;
-  filePath: string | undefined;
-  worker: Worker;
-  timer: ReturnType<typeof setTimeout>;
-}
+/**
+ * Crashes after which the pool stops. Each crash costs a worker start (~0.4 s) and fails one
+ * article; a pool whose workers keep dying (out of memory on every article, a worker module that
+ * does not load) would only slow the build down.
+ */
+export const MAX_CRASHES = 3;
 
 export function createRenderPool(
   workerFile: URL,
@@ -84,66 +91,55 @@ export function createRenderPool(
   size = POOL_SIZE,
   timeoutMs = RENDER_TIMEOUT_MS,
 ): RenderPool {
-  const pending = new Map<number, Job>();
-  let crashed: Error | undefined;
-  let closing = false;
-  /** A worker died: its renders fail naming their files; no render is sent to the pool again. */
-  const crash = (worker: Worker, cause: Error) => {
-    if (closing) return;
-    crashed ??= cause;
-    for (const [id, job] of pending) {
-      if (job.worker !== worker) continue;
-      pending.delete(id);
-      clearTimeout(job.timer);
-      job.reject(new RenderWorkerCrash(job.filePath, cause));
-    }
-    // The other workers finish what they have; nothing new reaches them (render() below).
+  const threads = Math.max(1, size);
+  const pool = new Piscina<RenderRequest, RenderResponse>({
+    filename: fileURLToPath(workerFile),
+    workerData: setup,
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+  });
+  let crashes = 0;
+  let completed = 0;
+  let stopped: Error | undefined;
+  const stop = (cause: Error) => {
+    stopped ??= cause;
+    void pool.destroy();
   };
-  const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(workerFile, { workerData: setup });
-    worker.on('message', (response: RenderResponse) => {
-      const job = pending.get(response.id);
-      pending.delete(response.id);
-      if (!job) return;
-      clearTimeout(job.timer);
+  // A worker that dies with no render in hand: mostly one that fails while it loads. Piscina then
+  // stops starting workers and the queue would wait forever: stop the pool instead.
+  pool.on('error', (error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
+
+  return {
+    async render(job) {
+      if (stopped) throw new RenderPoolStopped(stopped);
+      const signal = AbortSignal.timeout(timeoutMs);
+      let response: RenderResponse;
+      try {
+        response = await pool.run(job, { signal });
+      } catch (error) {
+        if (stopped) throw new RenderPoolStopped(stopped);
+        const cause = signal.aborted
+          ? new Error(`no answer after ${timeoutMs / 1000} s`)
+          : error instanceof Error
+            ? error
+            : new Error(String(error));
+        crashes++;
+        // Before any render was done, the workers cannot be trusted to start at all.
+        if (crashes >= MAX_CRASHES || completed === 0) stop(cause);
+        throw new RenderWorkerCrash(job.filePath, cause);
+      }
+      completed++;
       if (response.error) {
         // Same fields as the VFileMessage the in-thread renderer would have thrown.
         const { message, reason, line } = response.error;
-        job.reject(Object.assign(new Error(message), { reason, line }));
-      } else {
-        job.resolve(response.rendered);
+        throw Object.assign(new Error(message), { reason, line });
       }
-    });
-    worker.on('error', (error) => crash(worker, error));
-    // Any exit before close() is a crash, exit code 0 included: a worker never ends by itself.
-    worker.on('exit', (code) => crash(worker, new Error(`the worker exited (exit code ${code})`)));
-    return worker;
-  });
-  let next = 0;
-  return {
-    render(job) {
-      if (crashed) return Promise.reject(new RenderPoolStopped(crashed));
-      const id = next++;
-      const worker = workers[id % workers.length] as Worker;
-      return new Promise<Rendered>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          crash(worker, new Error(`no answer after ${timeoutMs / 1000} s`));
-          void worker.terminate();
-        }, timeoutMs);
-        timer.unref();
-        pending.set(id, { resolve, reject, filePath: job.filePath, worker, timer });
-        worker.postMessage({ id, ...job } satisfies RenderRequest);
-      });
+      return response.rendered;
     },
     async close() {
-      closing = true;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      const stopped = new Error('the render pool was closed');
-      for (const job of pending.values()) {
-        clearTimeout(job.timer);
-        job.reject(new RenderPoolStopped(stopped));
-      }
-      pending.clear();
+      stopped ??= new Error('the render pool was closed');
+      await pool.destroy();
     },
   };
 }
