@@ -1,7 +1,7 @@
 /**
  * Lighthouse (mobile preset) against the built site served by nginx with the shipped config:
  *   npm run build && npm run lighthouse            (CHROME_PATH defaults to /usr/bin/chromium)
- * Audits the front page, the NTB article, a category page and the search page, and the photo
+ * Audits the front page, the NTB article, a category page, a topic page and the search page, and the photo
  * fixture article where the build has it (the browser tests' build does:
  * OUT_DIR=tests/output/e2e/dist npm run lighthouse), and prints the four category scores of
  * each. Exits 1 when a page cannot be audited.
@@ -21,6 +21,7 @@ const PAGES: [string, string][] = [
   ['front page', ''],
   ['NTB article', '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/'],
   ['category', 'utenriks/'],
+  ['topic', 'tema/nagorno-karabakh/'],
   ['search', 'sok/?q=Stepanakert'],
   ...(existsSync(`${dist}/${PHOTO_ARTICLE}index.html`)
     ? [['photo article', PHOTO_ARTICLE] as [string, string]]

@@ -15,5 +15,5 @@ export const SITE = {
   /** Articles per category section on the front page. */
   frontPageSectionSize: 4,
   /** Articles in the front page's "latest news" list. */
-  frontPageLatest: 10,
+  frontPageLatest: 8,
 } as const;

@@ -50,6 +50,18 @@ export function toRouteParam(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
 }
 
+/** Folders of the topic pages (/tema/nagorno-karabakh/) and byline pages (/av/ntb/). */
+const TOPICS_SEGMENT = 'tema';
+const AUTHORS_SEGMENT = 'av';
+
+/** The topic index, or one topic's page. */
+export const topicPath = (slug?: string): string =>
+  slug ? `/${TOPICS_SEGMENT}/${slug}/` : `/${TOPICS_SEGMENT}/`;
+
+/** The byline index, or the page of one person or organisation. */
+export const authorPath = (slug?: string): string =>
+  slug ? `/${AUTHORS_SEGMENT}/${slug}/` : `/${AUTHORS_SEGMENT}/`;
+
 /** The search page's folder. */
 const SEARCH_SEGMENT = 'sok';
 /** The search index's folder in the output (src/lib/distribution/search-shards.ts). */
@@ -70,6 +82,8 @@ const RESERVED_SEGMENTS = new Set([
   '404',
   SEARCH_SEGMENT,
   SEARCH_INDEX_SEGMENT,
+  TOPICS_SEGMENT,
+  AUTHORS_SEGMENT,
   ASSETS_SEGMENT,
   'feed',
   'rss',
@@ -90,9 +104,9 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
-/** The site-wide feed ("/rss.xml") or a category's ("/utenriks/rss.xml"). */
-export function feedPath(format: FeedFormat, category?: string): string {
-  return `${category ? categoryPath(category) : '/'}${FEED_FILES[format]}`;
+/** The site-wide feed ("/rss.xml"), or the feed of a list page ("/utenriks/rss.xml", "/tema/x/rss.xml"). */
+export function feedPath(format: FeedFormat, listPath = '/'): string {
+  return `${listPath}${FEED_FILES[format]}`;
 }
 
 export const newsSitemapPath = (): string => '/news-sitemap.xml';

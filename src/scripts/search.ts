@@ -6,11 +6,14 @@
  */
 import { MAX_SEARCH_RESULTS, SEARCH_FILTERS, SEARCH_PARAMS } from '../lib/distribution/search-contract';
 import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
+import { snippetEnds } from '../lib/distribution/snippet';
 import { t } from '../lib/strings';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's whole indexed text. */
+  content: string;
   meta: Record<string, string>;
 }
 interface PagefindApi {
@@ -71,7 +74,9 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   meta.className = 'meta';
   meta.textContent = data.meta.dato ?? '';
   const excerpt = document.createElement('p');
-  excerpt.append(...excerptNodes(data.excerpt));
+  const nodes = excerptNodes(data.excerpt);
+  const { cutStart, cutEnd } = snippetEnds(nodes.map((n) => n.textContent).join(''), data.content);
+  excerpt.append(...(cutStart ? ['… '] : []), ...nodes, ...(cutEnd ? [' …'] : []));
   li.append(h2, meta, excerpt);
   if (data.meta.image) {
     li.classList.add('has-thumb');
@@ -133,7 +138,8 @@ export function startSearch(): void {
       list.replaceChildren(...data.map(resultItem));
       status.textContent = countText(response.results.length);
     } catch (error) {
-      console.warn('search failed', error);
+      // For the developer: the dev server has no search index (`npm run build` makes one).
+      console.warn('Search failed; is there a search index (npm run build)?', error);
       status.textContent = t('search.unavailable');
     }
   };

@@ -84,8 +84,13 @@ describe('dates are bucketed in Oslo time whatever the machine zone', () => {
 
 describe('URLs', () => {
   it('gives Norwegian titles an ASCII slug', () => {
-    const files = listFiles(site.outDir).filter((f) => f.includes('alesund'));
-    expect(files).toEqual(['2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/index.html']);
+    const files = listFiles(site.outDir).filter((f) => f.includes('alesund') && f.endsWith('.html'));
+    expect(files).toEqual([
+      '2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/index.html',
+      // Topics and bylines follow the same rule: "Ålesund", "Åse Ødegård".
+      'tema/alesund/index.html',
+    ]);
+    expect(listFiles(site.outDir)).toContain('av/ase-odegard/index.html');
   });
 
   it('has no percent-encoded or non-ASCII link anywhere', () => {
@@ -107,7 +112,7 @@ describe('the article page', () => {
   it('shows lede, byline, dateline, published and updated times', () => {
     const html = readPage(site.outDir, path);
     expect(html).toContain('Partene møtes i Ålesund tirsdag, og tonen er skarpere enn på lenge.');
-    expect(html).toContain('Av NTB');
+    expect(html).toMatch(/Av <a href="\/av\/kari-nordmann\/"[^>]*>Kari Nordmann<\/a> og /);
     expect(html).toContain('ÅLESUND');
     expect(html).toContain(
       '<time datetime="2020-10-13T09:00:00+02:00">tirsdag 13. oktober 2020 kl. 09.00</time>',
@@ -121,11 +126,14 @@ describe('the article page', () => {
     expect(html).toContain('ordføreren – men');
   });
 
-  it('links its category, its day, breadcrumbs and its neighbours in the category', () => {
+  it('links its category, its day, its topics and its neighbours in the category', () => {
     const html = readPage(site.outDir, path);
     expect(html).toContain('href="/innenriks/"');
     expect(html).toContain('href="/2020/10/13/"');
-    expect(html).toMatch(/aria-label="Brødsmulesti"/);
+    expect(html).toMatch(/<a href="\/tema\/more-og-romsdal\/"[^>]*>Møre og Romsdal<\/a>/);
+    // The category shows once, as the kicker: the trail is only in the JSON-LD.
+    expect(html).not.toMatch(/aria-label="Brødsmulesti"/);
+    expect(html).toContain('"@type":"BreadcrumbList"');
     // innenriks, newest first: sommertid (25.10), alesund (13.10), midnatt (11.10)
     expect(html).toMatch(/href="\/2020\/10\/25\/klokken-stilles-tilbake\/" rel="next"/);
     expect(html).toMatch(/href="\/2020\/10\/11\/midnattsmote-i-oslo\/" rel="prev"/);

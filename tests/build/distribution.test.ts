@@ -54,43 +54,54 @@ beforeAll(() => {
 });
 
 describe('feeds', () => {
-  it.each(['rss.xml', 'utenriks/rss.xml'])('%s is RSS 2.0 with the full article', (file) => {
-    const channel = xml(site, file).rss.channel;
-    expect(channel.language).toBe('nb');
-    const [item] = asList(channel.item);
-    expect(item.title).toBe(TITLE);
-    expect(item.link).toBe(NTB_URL);
-    expect(new Date(item.pubDate).toISOString()).toBe('2020-10-10T08:40:00.000Z');
-    expect(item['content:encoded']).toContain('<h2 id="fredssamtaler-i-moskva">Fredssamtaler i Moskva</h2>');
-    expect(item['content:encoded']).toContain('Frankrikes president Emmanuel Macron.');
-    expect(item['dc:creator']).toBe('NTB');
-  });
+  it.each(['rss.xml', 'utenriks/rss.xml', 'tema/nagorno-karabakh/rss.xml'])(
+    '%s is RSS 2.0 with the full article',
+    (file) => {
+      const channel = xml(site, file).rss.channel;
+      expect(channel.language).toBe('nb');
+      const [item] = asList(channel.item);
+      expect(item.title).toBe(TITLE);
+      expect(item.link).toBe(NTB_URL);
+      expect(new Date(item.pubDate).toISOString()).toBe('2020-10-10T08:40:00.000Z');
+      expect(item['content:encoded']).toContain(
+        '<h2 id="fredssamtaler-i-moskva">Fredssamtaler i Moskva</h2>',
+      );
+      expect(item['content:encoded']).toContain('Frankrikes president Emmanuel Macron.');
+      expect(item['dc:creator']).toBe('NTB');
+    },
+  );
 
-  it.each(['atom.xml', 'utenriks/atom.xml'])('%s is Atom 1.0 with Oslo-offset dates', (file) => {
-    const feed = xml(site, file).feed;
-    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-    const [entry] = asList(feed.entry);
-    expect(entry.id).toBe(NTB_URL);
-    expect(entry.link['@href']).toBe(NTB_URL);
-    expect(entry.published).toBe('2020-10-10T10:40:00+02:00');
-    expect(entry.updated).toBe('2020-10-10T10:40:00+02:00');
-    expect(entry.content['#text']).toContain('– Siste mulighet');
-  });
+  it.each(['atom.xml', 'utenriks/atom.xml', 'tema/nagorno-karabakh/atom.xml'])(
+    '%s is Atom 1.0 with Oslo-offset dates',
+    (file) => {
+      const feed = xml(site, file).feed;
+      expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+      const [entry] = asList(feed.entry);
+      expect(entry.id).toBe(NTB_URL);
+      expect(entry.link['@href']).toBe(NTB_URL);
+      expect(entry.published).toBe('2020-10-10T10:40:00+02:00');
+      expect(entry.updated).toBe('2020-10-10T10:40:00+02:00');
+      expect(entry.content['#text']).toContain('– Siste mulighet');
+    },
+  );
 
-  it.each(['feed.json', 'utenriks/feed.json'])('%s is JSON Feed 1.1', (file) => {
-    const feed = json(site, file);
-    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.feed_url).toBe(`${SITE_URL}/${file}`);
-    const [item] = feed.items;
-    expect(item).toMatchObject({
-      id: NTB_URL,
-      url: NTB_URL,
-      title: TITLE,
-      date_published: '2020-10-10T10:40:00+02:00',
-    });
-    expect(item.content_html).toContain('<p>– Armenske væpnede styrker');
-    expect(item.date_modified).toBeUndefined();
-  });
+  it.each(['feed.json', 'utenriks/feed.json', 'tema/nagorno-karabakh/feed.json'])(
+    '%s is JSON Feed 1.1',
+    (file) => {
+      const feed = json(site, file);
+      expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(feed.feed_url).toBe(`${SITE_URL}/${file}`);
+      const [item] = feed.items;
+      expect(item).toMatchObject({
+        id: NTB_URL,
+        url: NTB_URL,
+        title: TITLE,
+        date_published: '2020-10-10T10:40:00+02:00',
+      });
+      expect(item.content_html).toContain('<p>– Armenske væpnede styrker');
+      expect(item.date_modified).toBeUndefined();
+    },
+  );
 
   it('a category feed has only its category, newest first', () => {
     expect(json(site, 'innenriks/feed.json').items).toEqual([]);
@@ -131,6 +142,20 @@ describe('feeds', () => {
     const category = readPage(site.outDir, '/utenriks/');
     expect(category.indexOf('href="/utenriks/rss.xml"')).toBeGreaterThan(-1);
     expect(category.indexOf('href="/utenriks/rss.xml"')).toBeLessThan(category.indexOf('href="/rss.xml"'));
+    const topic = readPage(site.outDir, '/tema/nagorno-karabakh/');
+    expect(topic).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Nagorno-Karabakh – Nyhetsleseren (RSS)" href="/tema/nagorno-karabakh/rss.xml">',
+    );
+  });
+
+  it('a topic feed is titled by its topic and links to the topic page', () => {
+    const feed = json(site, 'tema/nagorno-karabakh/feed.json');
+    expect(feed).toMatchObject({
+      title: 'Nagorno-Karabakh – Nyhetsleseren',
+      home_page_url: `${SITE_URL}/tema/nagorno-karabakh/`,
+    });
+    const titles = json(dates, 'tema/alesund/feed.json').items.map((i: { title: string }) => i.title);
+    expect(titles).toEqual(['Økende spenning før møtet i Ålesund – ærlig talt']);
   });
 });
 
@@ -198,7 +223,7 @@ describe('article page metadata', () => {
       headline: TITLE,
       datePublished: '2020-10-10T10:40:00+02:00',
       dateModified: '2020-10-10T10:40:00+02:00',
-      author: { '@type': 'Organization', name: 'NTB' },
+      author: [{ '@type': 'Organization', name: 'NTB', url: `${SITE_URL}/av/ntb/` }],
       publisher: {
         '@type': 'NewsMediaOrganization',
         name: 'Nyhetsleseren',
@@ -234,6 +259,53 @@ describe('article page metadata', () => {
     const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('topic and byline pages', () => {
+  const ld = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    );
+
+  it('are in the sitemap', () => {
+    const locs = asList<{ loc: string }>(xml(site, 'sitemap-0.xml').urlset.url).map((u) => u.loc);
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        `${SITE_URL}/tema/`,
+        `${SITE_URL}/tema/nagorno-karabakh/`,
+        `${SITE_URL}/av/`,
+        `${SITE_URL}/av/ntb/`,
+      ]),
+    );
+  });
+
+  it('describe a topic page as a CollectionPage listing its stories', () => {
+    const [page] = ld(readPage(site.outDir, '/tema/nagorno-karabakh/'));
+    expect(page).toMatchObject({
+      '@type': 'CollectionPage',
+      name: 'Nagorno-Karabakh',
+      url: `${SITE_URL}/tema/nagorno-karabakh/`,
+      mainEntity: { '@type': 'ItemList', itemListElement: [{ position: 1, url: NTB_URL, name: TITLE }] },
+    });
+  });
+
+  it('give a JSON-LD Person for each person of a byline and an Organization for the agency', () => {
+    const html = readPage(dates.outDir, '/');
+    const path = /href="(\/2020\/10\/[^"]+)"[^>]*>[^<]*Ålesund/.exec(html)?.[1];
+    expect(path).toBeDefined();
+    const [article] = ld(readPage(dates.outDir, path ?? ''));
+    expect(article.author).toEqual([
+      { '@type': 'Person', name: 'Kari Nordmann', url: `${SITE_URL}/av/kari-nordmann/` },
+      { '@type': 'Person', name: 'Åse Ødegård', url: `${SITE_URL}/av/ase-odegard/` },
+      { '@type': 'Organization', name: 'NTB', url: `${SITE_URL}/av/ntb/` },
+    ]);
+    // Each name links to its page, which lists the story.
+    const page = readPage(dates.outDir, path ?? '');
+    expect(page).toMatch(
+      /Av <a href="\/av\/kari-nordmann\/"[^>]*>Kari Nordmann<\/a> og <a href="\/av\/ase-odegard\/"[^>]*>Åse Ødegård<\/a>, <a href="\/av\/ntb\/"[^>]*>NTB<\/a>/,
+    );
+    expect(readPage(dates.outDir, '/av/ase-odegard/')).toContain(`href="${path}"`);
   });
 });
 

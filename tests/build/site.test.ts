@@ -36,7 +36,7 @@ describe('the NTB report', () => {
     expect(html).toContain(
       '<time datetime="2020-10-10T10:40:00+02:00">lørdag 10. oktober 2020 kl. 10.40</time>',
     );
-    expect(html).toContain('Av NTB');
+    expect(html).toMatch(/Av <a href="\/av\/ntb\/"[^>]*>NTB<\/a>/);
     expect(html).toContain('<html lang="nb">');
   });
 

@@ -143,17 +143,97 @@ for (const site of Object.values(SITES)) {
         expect(reached.size).toBe(controls);
       });
 
-      it('shows the 404 page with status 404 for an unknown URL', async () => {
+      it('shows the 404 page with status 404, a search field and the latest stories', async () => {
         const response = await page.goto(url('finnes/ikke/'));
         expect(response?.status()).toBe(404);
         expect(await h1(page)).toBe('Fant ikke siden');
         await checkLayout();
+        const latest = page.getByRole('region', { name: 'Siste nytt' });
+        expect(await latest.getByRole('heading', { level: 3 }).count()).toBe(5);
+        await page.getByLabel('Søk etter saken').fill('Stepanakert');
+        await page.getByRole('button', { name: 'Søk' }).click();
+        await page.waitForURL(url('sok/?q=Stepanakert'));
+        expect(await h1(page)).toBe('Søk');
+        await page.goto(url('finnes/ikke/'));
         await page.getByRole('link', { name: 'Gå til forsiden' }).click();
         await page.waitForURL(url());
       });
 
+      it('shows the news on the first screen: a short header, and the NTB text high up', async () => {
+        await page.goto(url(NTB_PATH));
+        const header = await page.locator('header.site-header').boundingBox();
+        const firstParagraph = await page.locator('article .body > p').first().boundingBox();
+        if (!header || !firstParagraph) throw new Error('no header or body paragraph');
+        if (viewport === 'phone') {
+          expect(header.height, 'header height at 375 px').toBeLessThanOrEqual(120);
+          // One row of categories, scrolled sideways rather than wrapped.
+          const rows = await page
+            .locator('header.site-header nav li')
+            .evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+          expect(rows).toBe(1);
+        }
+        expect(firstParagraph.y, 'top of the first paragraph').toBeLessThan(600);
+        // The category shows once in the article (the kicker), with no breadcrumb trail above it.
+        expect(await page.locator('main nav[aria-label="Brødsmulesti"]').count()).toBe(0);
+        expect(
+          await page.locator('article.article > header').getByText('Utenriks', { exact: true }).count(),
+        ).toBe(1);
+        // One meta line: byline, date (no reading time or contents box for a two-minute story).
+        expect(await page.locator('article header .meta').innerText()).toBe(
+          'Av NTB · lørdag 10. oktober 2020 kl. 10.40',
+        );
+        expect(await page.locator('.toc').count()).toBe(0);
+      });
+
+      it('shows each story once on the front page', async () => {
+        await page.goto(url());
+        const stories = await page
+          .locator('main article :is(h2, h3) a')
+          .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+        expect(stories.length).toBeGreaterThan(5);
+        expect(stories.filter((p, i) => stories.indexOf(p) !== i)).toEqual([]);
+      });
+
+      it('article → its topic → back, and → its byline', async () => {
+        await page.goto(url(NTB_PATH));
+        await page
+          .getByRole('navigation', { name: 'Tema' })
+          .getByRole('link', { name: 'Nagorno-Karabakh' })
+          .click();
+        await page.waitForURL(url('tema/nagorno-karabakh/'));
+        expect(await h1(page)).toBe('Nagorno-Karabakh');
+        await checkLayout();
+        await expect(page.getByRole('link', { name: NTB_TITLE }).count()).resolves.toBe(1);
+        await page
+          .getByRole('navigation', { name: 'Brødsmulesti' })
+          .getByRole('link', { name: 'Tema' })
+          .click();
+        await page.waitForURL(url('tema/'));
+        await checkLayout();
+        await page.getByRole('link', { name: 'Nagorno-Karabakh' }).click();
+        await page.waitForURL(url('tema/nagorno-karabakh/'));
+
+        await page.goto(url(NTB_PATH));
+        await page.locator('article header .byline').getByRole('link', { name: 'NTB' }).click();
+        await page.waitForURL(url('av/ntb/'));
+        expect(await h1(page)).toBe('NTB');
+        await checkLayout();
+        await expect(page.getByRole('link', { name: NTB_TITLE }).count()).resolves.toBe(1);
+      });
+
       it('has zero axe violations (WCAG 2.1 AA) on every page kind', async () => {
-        const pages = ['', NTB_PATH, 'utenriks/', '2020/10/10/', '2020/10/', '2020/', 'finnes/ikke/'];
+        const pages = [
+          '',
+          NTB_PATH,
+          'utenriks/',
+          '2020/10/10/',
+          '2020/10/',
+          '2020/',
+          'tema/',
+          'tema/nagorno-karabakh/',
+          'av/ntb/',
+          'finnes/ikke/',
+        ];
         for (const path of pages) {
           await page.goto(url(path));
           expect(await axeViolations(page), `axe on ${path || '/'}`).toEqual([]);

@@ -15,6 +15,9 @@ export const NTB_PATH =
   '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
 export const NTB_TITLE = 'Angrep og motangrep da våpenhvilen i Nagorno-Karabakh skulle tre i kraft';
 
+/** The long read (tests/fixtures/longread/): over five minutes, three subheadings. */
+export const LONG_READ_PATH = '2020/10/08/langlesing-om-kystens-fiskerier/';
+
 /** The fixture article with a lead photo and two body images (tests/fixtures/photos/). */
 export const PHOTO_PATH = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
 
@@ -25,6 +28,8 @@ export default function setup(): void {
   cpSync('tests/fixtures/dates/articles', join(E2E_CONTENT, 'articles', 'fixtures'), { recursive: true });
   // One article from an earlier year, so search spans two yearly indexes.
   cpSync('tests/fixtures/search/articles', join(E2E_CONTENT, 'articles', 'search'), { recursive: true });
+  // A long read: the one article long enough for a reading time and a table of contents.
+  cpSync('tests/fixtures/longread/articles', join(E2E_CONTENT, 'articles', 'longread'), { recursive: true });
   // Articles with photos: a lead photo and body images, in a folder per article and beside one.
   cpSync('tests/fixtures/photos/articles', join(E2E_CONTENT, 'articles', 'photos'), { recursive: true });
   for (const site of Object.values(SITES)) {

@@ -15,6 +15,12 @@ describe('parseCategories', () => {
       /c\.yaml, category 1: "slug"/,
     );
     expect(() => parseCategories('- slug: "2020"\n  name: År', 'c.yaml')).toThrow(/reserved/);
+    // The topic and byline folders: a category there would mix its pages with theirs.
+    for (const slug of ['tema', 'av']) {
+      expect(() => parseCategories(`- slug: ${slug}\n  name: X`, 'c.yaml')).toThrow(
+        `c.yaml, category 1: slug "${slug}" is reserved for the site's own pages. Pick another.`,
+      );
+    }
     expect(() => parseCategories('- {slug: a, name: A}\n- {slug: a, name: B}', 'c.yaml')).toThrow(
       /listed twice/,
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentsHeadings, readRenderFacts, setRenderFact } from '../../src/lib/markdown/render-facts';
+import {
+  contentsHeadings,
+  LONG_READ_MINUTES,
+  readRenderFacts,
+  setRenderFact,
+} from '../../src/lib/markdown/render-facts';
 
 describe('render facts', () => {
   it('are written by plugins into the render front-matter and read back typed', () => {
@@ -25,9 +30,12 @@ describe('render facts', () => {
 
 describe('the table of contents', () => {
   const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
-  it('lists the subheadings of an article with three or more, and nothing otherwise', () => {
-    const three = [h(2, 'A'), h(3, 'A1'), h(2, 'B'), h(2, 'C')];
-    expect(contentsHeadings(three).map((x) => x.text)).toEqual(['A', 'B', 'C']);
-    expect(contentsHeadings([h(2, 'A'), h(2, 'B'), h(3, 'B1'), h(3, 'B2')])).toEqual([]);
+  const three = [h(2, 'A'), h(3, 'A1'), h(2, 'B'), h(2, 'C')];
+  it('lists the subheadings of a long read with three or more, and nothing otherwise', () => {
+    expect(contentsHeadings(three, LONG_READ_MINUTES).map((x) => x.text)).toEqual(['A', 'B', 'C']);
+    expect(contentsHeadings([h(2, 'A'), h(2, 'B'), h(3, 'B1'), h(3, 'B2')], LONG_READ_MINUTES)).toEqual([]);
+  });
+  it('leaves it out of a short story, however many subheadings it has', () => {
+    expect(contentsHeadings(three, LONG_READ_MINUTES - 1)).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ describe('listingPages', () => {
       ['/2020/09/', 1],
     ]);
     const month = pages.find((p) => p.path === '/2020/10/');
+    expect(month?.kind === 'month' && [month.earlier?.path, month.later]).toEqual(['/2020/09/', undefined]);
+    expect(month?.kind === 'month' && month.days[0]?.articles.map((a) => a.id)).toEqual(['u4']);
     expect(month?.kind === 'month' && month.days.map((d) => d.path)).toEqual([
       '/2020/10/14/',
       '/2020/10/13/',
@@ -123,14 +125,71 @@ describe('article pages', () => {
 });
 
 describe('frontPage', () => {
-  it('leads with the newest and has a section per category with news', () => {
-    const front = frontPage(archive, categories, 3, 2);
+  it('leads with the newest, then the latest, then per category the stories not yet shown', () => {
+    const front = frontPage(archive, categories, 2, 2);
     expect(front.lead?.id).toBe('u4');
-    expect(front.latest.map((a) => a.id)).toEqual(['u3', 'u2', 'u1']);
-    expect(front.sections.map((s) => [s.category.slug, s.articles.length])).toEqual([
-      ['innenriks', 1],
-      ['utenriks', 2],
+    expect(front.latest.map((a) => a.id)).toEqual(['u3', 'u2']);
+    expect(front.sections.map((s) => [s.category.slug, s.articles.map((a) => a.id)])).toEqual([
+      ['innenriks', ['i0']],
+      ['utenriks', ['u1', 'u0']],
     ]);
     expect(front.years).toEqual([{ year: '2020', path: '/2020/', count: 6 }]);
+  });
+
+  it('shows every story once, and leaves out a category with nothing left to show', () => {
+    const front = frontPage(archive, categories, 4, 2);
+    const shown = [front.lead, ...front.latest, ...front.sections.flatMap((s) => s.articles)].map(
+      (a) => a?.id,
+    );
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown).toHaveLength(6);
+    expect(front.sections.map((s) => s.category.slug)).toEqual(['innenriks']);
+    const all = frontPage(archive, categories, 10, 2);
+    expect(all.sections).toEqual([]);
+  });
+});
+
+describe('topic and author pages', () => {
+  const tagged = [
+    makeArticle('a', '2020-10-10T10:40:00+02:00', { tags: ['Nagorno-Karabakh', 'Russland'], byline: 'NTB' }),
+    makeArticle('b', '2020-10-11T10:40:00+02:00', {
+      tags: ['nagorno karabakh'],
+      byline: 'Ola Nordmann og Kari Nordmann, NTB',
+    }),
+    makeArticle('c', '2020-10-12T10:40:00+02:00', { tags: ['Nagorno-Karabakh'], byline: 'Kari Nordmann' }),
+  ];
+  const pages = listingPages(buildArchive(tagged), categories, 2);
+  const page = (path: string) => pages.find((p) => p.path === path);
+
+  it('lists a topic newest first, spellings that differ in case or accents together, paginated', () => {
+    const topic = page('/tema/nagorno-karabakh/');
+    expect(
+      topic?.kind === 'topic' && [topic.topic.name, topic.total, topic.articles.map((a) => a.id)],
+    ).toEqual(['Nagorno-Karabakh', 3, ['c', 'b']]);
+    expect(page('/tema/nagorno-karabakh/side/2/')).toMatchObject({ articles: [{ id: 'a' }] });
+    expect(page('/tema/russland/')).toMatchObject({ total: 1 });
+  });
+
+  it('gives each person and agency of a byline a page', () => {
+    expect(page('/av/kari-nordmann/')).toMatchObject({
+      author: { name: 'Kari Nordmann', kind: 'person' },
+      total: 2,
+    });
+    expect(page('/av/ola-nordmann/')).toMatchObject({ total: 1 });
+    expect(page('/av/ntb/')).toMatchObject({ author: { name: 'NTB', kind: 'organization' }, total: 2 });
+  });
+
+  it('indexes topics and authors by number of stories', () => {
+    const topics = page('/tema/');
+    expect(topics?.kind === 'topics' && topics.groups).toEqual([
+      { label: 'Nagorno-Karabakh', path: '/tema/nagorno-karabakh/', count: 3 },
+      { label: 'Russland', path: '/tema/russland/', count: 1 },
+    ]);
+    const authors = page('/av/');
+    expect(authors?.kind === 'authors' && authors.groups.map((g) => [g.label, g.count])).toEqual([
+      ['Kari Nordmann', 2],
+      ['NTB', 2],
+      ['Ola Nordmann', 1],
+    ]);
   });
 });

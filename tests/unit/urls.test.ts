@@ -76,7 +76,7 @@ describe('absolute URLs', () => {
       'https://nyheter.example.no/nyheter/2020/',
     );
     expect(feedPath('rss')).toBe('/rss.xml');
-    expect(feedPath('json', 'utenriks')).toBe('/utenriks/feed.json');
+    expect(feedPath('json', categoryPath('utenriks'))).toBe('/utenriks/feed.json');
   });
 
   it('makes site-relative links in HTML absolute, leaving others alone', () => {

@@ -132,6 +132,18 @@ describe('URL checks', () => {
     );
   });
 
+  it('refuses a tag without letters or digits: its topic page would have no address', () => {
+    expect(urlProblems(makeArticle('c', '2020-10-10T10:00', { tags: ['Russland', '???'] }))).toEqual([
+      {
+        file: 'articles/c.md',
+        field: 'tags',
+        problem: 'The tag "???" has no letters or digits, so its topic page would have no address.',
+        fix: 'Remove it, or write the topic in words, e.g. tags: [Nagorno-Karabakh].',
+      },
+    ]);
+    expect(urlProblems(makeArticle('d', '2020-10-10T10:00', { tags: ['Økonomi', 'økonomi'] }))).toEqual([]);
+  });
+
   it('formats a report of errors and warnings', () => {
     const report = formatReport(
       [{ file: 'a.md', field: 'title', problem: 'Empty.', fix: 'Write one.' }],

@@ -5,7 +5,10 @@
  */
 import { compareNewestFirst, type Article } from '../content/articles.ts';
 import type { OsloDay } from '../dates.ts';
+import { buildAuthors, type AuthorGroup } from './bylines.ts';
+import type { ArticleGroup } from './groups.ts';
 import { relatedArticles } from './related.ts';
+import { buildTopics } from './topics.ts';
 
 export interface DayGroup {
   day: OsloDay;
@@ -48,6 +51,10 @@ export interface Archive {
   neighbours: Map<string, Neighbours>;
   /** Related articles (shared tags), by article id. */
   related: Map<string, Article[]>;
+  /** Topics (tags) by slug, each newest first. */
+  topics: Map<string, ArticleGroup>;
+  /** People and organisations of the bylines by slug, each newest first. */
+  authors: Map<string, AuthorGroup>;
 }
 
 export const dayKey = (d: OsloDay): string => `${d.year}-${d.month}-${d.day}`;
@@ -93,7 +100,16 @@ export function buildArchive(published: readonly Article[]): Archive {
       neighbours.set(article.id, { newer: list[i - 1], older: list[i + 1] });
     });
   }
-  return { articles, byCategory, days, years, neighbours, related: relatedArticles(articles) };
+  return {
+    articles,
+    byCategory,
+    days,
+    years,
+    neighbours,
+    related: relatedArticles(articles),
+    topics: buildTopics(articles),
+    authors: buildAuthors(articles),
+  };
 }
 
 /** Splits a list into pages of `size`; an empty list still has one (empty) page. */

@@ -3,7 +3,7 @@ import type { Article } from '../content/articles.ts';
 import type { Category } from '../content/categories.ts';
 import { formatDay, formatMonthName, type OsloDay } from '../dates.ts';
 import { t } from '../strings.ts';
-import { categoryPath, homePath, monthPath, yearPath } from '../urls.ts';
+import { authorPath, categoryPath, homePath, monthPath, topicPath, yearPath } from '../urls.ts';
 
 export interface Crumb {
   label: string;
@@ -36,4 +36,17 @@ export function dayCrumbs(day: OsloDay): Crumb[] {
     { label: formatMonthName(day.year, day.month), path: monthPath(day.year, day.month) },
     { label: formatDay(day) },
   ];
+}
+
+/** An index (/tema/, /av/), or one of its pages when `name` is given. */
+export function topicCrumbs(name?: string): Crumb[] {
+  return name
+    ? [home, { label: t('topics.title'), path: topicPath() }, { label: name }]
+    : [home, { label: t('topics.title') }];
+}
+
+export function authorCrumbs(name?: string): Crumb[] {
+  return name
+    ? [home, { label: t('authors.title'), path: authorPath() }, { label: name }]
+    : [home, { label: t('authors.title') }];
 }

@@ -1,10 +1,11 @@
 /**
- * Related articles for every article in one pass: articles sharing tags (more shared tags
+ * Related articles for every article in one pass: articles sharing topics (tags, topics.ts) (more shared tags
  * first, the same category next, nearest in time last). Each tag's list is only looked at
  * around the article's own position, so a tag used by 100 000 articles costs the same as a
  * rare one: linear in the number of articles.
  */
 import type { Article } from '../content/articles.ts';
+import { articleTopics } from './topics.ts';
 
 export const RELATED_COUNT = 3;
 /** How far either side of an article to look in each of its tags' lists. */
@@ -18,7 +19,7 @@ export function relatedArticles(
   const positionInTag = new Map<Article, Map<string, number>>();
   for (const article of newestFirst) {
     const positions = new Map<string, number>();
-    for (const tag of new Set(article.tags.map((t) => t.toLowerCase()))) {
+    for (const { slug: tag } of articleTopics(article.tags)) {
       let list = byTag.get(tag);
       if (!list) byTag.set(tag, (list = []));
       positions.set(tag, list.length);

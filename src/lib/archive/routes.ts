@@ -7,7 +7,18 @@ import { paginate, type Archive, type DayGroup } from './archive.ts';
 import { monthCalendar, type CalendarWeek } from './calendar.ts';
 import type { Category } from '../content/categories.ts';
 import type { OsloDay } from '../dates.ts';
-import { categoryPath, dayPath, monthPath, pagedPath, toRouteParam, yearPath } from '../urls.ts';
+import {
+  authorPath,
+  categoryPath,
+  dayPath,
+  monthPath,
+  pagedPath,
+  toRouteParam,
+  topicPath,
+  yearPath,
+} from '../urls.ts';
+import type { Author } from './bylines.ts';
+import { groupsByCount } from './groups.ts';
 
 export interface Pagination {
   page: number;
@@ -30,6 +41,21 @@ export interface MonthLink {
   path: string;
   count: number;
 }
+
+/** A day of a month page: its link, and its first few stories. */
+export interface MonthDay extends DayLink {
+  articles: Article[];
+}
+
+/** A topic or author on an index page. */
+export interface GroupLink {
+  label: string;
+  path: string;
+  count: number;
+}
+
+/** Stories per day shown on a month page; the day's page has the rest. */
+export const MONTH_DAY_STORIES = 5;
 
 export type ListingPage =
   | {
@@ -57,10 +83,31 @@ export type ListingPage =
       year: string;
       month: string;
       total: number;
-      days: DayLink[];
+      days: MonthDay[];
       calendar: CalendarWeek[];
+      /** Nearest earlier and later months that have news. */
+      earlier: MonthLink | undefined;
+      later: MonthLink | undefined;
     }
-  | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] };
+  | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] }
+  | {
+      kind: 'topic';
+      path: string;
+      topic: { slug: string; name: string };
+      total: number;
+      articles: Article[];
+      pagination: Pagination;
+    }
+  | {
+      kind: 'author';
+      path: string;
+      author: Author;
+      total: number;
+      articles: Article[];
+      pagination: Pagination;
+    }
+  /** The /tema/ and /av/ indexes: every topic or author, most stories first. */
+  | { kind: 'topics' | 'authors'; path: string; total: number; groups: GroupLink[] };
 
 function pagedList<T>(
   listPath: string,
@@ -119,28 +166,71 @@ export function listingPages(
       });
     }
   });
+  const months = archive.years.flatMap((y) => y.months);
+  const monthLink = (m: (typeof months)[number] | undefined): MonthLink | undefined =>
+    m && { year: m.year, month: m.month, path: monthPath(m.year, m.month), count: m.count };
   for (const year of archive.years) {
-    const months: MonthLink[] = year.months.map((m) => ({
-      year: m.year,
-      month: m.month,
-      path: monthPath(m.year, m.month),
-      count: m.count,
+    pages.push({
+      kind: 'year',
+      path: yearPath(year.year),
+      year: year.year,
+      total: year.count,
+      months: year.months.map((m) => monthLink(m) as MonthLink),
+    });
+  }
+  // months is newest first, like days.
+  months.forEach((month, i) => {
+    const days = month.days.map((g) => ({
+      ...(dayLink(g) as DayLink),
+      articles: g.articles.slice(0, MONTH_DAY_STORIES),
     }));
-    pages.push({ kind: 'year', path: yearPath(year.year), year: year.year, total: year.count, months });
-    for (const month of year.months) {
-      const days = month.days.map((g) => dayLink(g) as DayLink);
-      const news = new Map(days.map((d) => [Number(d.day.day), { path: d.path, count: d.count }]));
+    const news = new Map(days.map((d) => [Number(d.day.day), { path: d.path, count: d.count }]));
+    pages.push({
+      kind: 'month',
+      path: monthPath(month.year, month.month),
+      year: month.year,
+      month: month.month,
+      total: month.count,
+      days,
+      calendar: monthCalendar(Number(month.year), Number(month.month), news),
+      earlier: monthLink(months[i + 1]),
+      later: monthLink(months[i - 1]),
+    });
+  });
+  for (const topic of archive.topics.values()) {
+    for (const { path, items, pagination } of pagedList(topicPath(topic.slug), topic.articles, pageSize)) {
+      const { slug, name } = topic;
       pages.push({
-        kind: 'month',
-        path: monthPath(month.year, month.month),
-        year: month.year,
-        month: month.month,
-        total: month.count,
-        days,
-        calendar: monthCalendar(Number(month.year), Number(month.month), news),
+        kind: 'topic',
+        path,
+        topic: { slug, name },
+        total: topic.articles.length,
+        articles: items,
+        pagination,
       });
     }
   }
+  for (const author of archive.authors.values()) {
+    for (const { path, items, pagination } of pagedList(authorPath(author.slug), author.articles, pageSize)) {
+      const { slug, name, kind } = author;
+      pages.push({
+        kind: 'author',
+        path,
+        author: { slug, name, kind },
+        total: author.articles.length,
+        articles: items,
+        pagination,
+      });
+    }
+  }
+  const index = (
+    groups: Iterable<{ slug: string; name: string; articles: Article[] }>,
+    pathOf: (slug: string) => string,
+  ) => groupsByCount(groups).map((g) => ({ label: g.name, path: pathOf(g.slug), count: g.articles.length }));
+  const topics = index(archive.topics.values(), topicPath);
+  pages.push({ kind: 'topics', path: topicPath(), total: topics.length, groups: topics });
+  const authors = index(archive.authors.values(), authorPath);
+  pages.push({ kind: 'authors', path: authorPath(), total: authors.length, groups: authors });
   return pages;
 }
 
@@ -207,9 +297,12 @@ export function articleParams(article: Article) {
 export interface FrontPage {
   /** The newest article, shown large. */
   lead: Article | undefined;
-  /** The next newest, in one list. */
+  /** The next newest, in one list beside the lead. */
   latest: Article[];
-  /** Per category (list order), its newest articles; empty categories are left out. */
+  /**
+   * Per category (list order), its newest articles not already shown above: every story appears
+   * once on the front page. Categories with nothing left to show are left out.
+   */
   sections: { category: Category; articles: Article[] }[];
   years: { year: string; path: string; count: number }[];
 }
@@ -221,13 +314,21 @@ export function frontPage(
   sectionSize: number,
 ): FrontPage {
   const [lead, ...rest] = archive.articles;
+  const latest = rest.slice(0, latestCount);
+  const shown = new Set<Article>(lead ? [lead, ...latest] : latest);
+  const sections = categories.flatMap((category) => {
+    const articles: Article[] = [];
+    // Skips at most the stories shown above (1 + latestCount): bounded, whatever the archive size.
+    for (const article of archive.byCategory.get(category.slug) ?? []) {
+      if (articles.length === sectionSize) break;
+      if (!shown.has(article)) articles.push(article);
+    }
+    return articles.length > 0 ? [{ category, articles }] : [];
+  });
   return {
     lead,
-    latest: rest.slice(0, latestCount),
-    sections: categories.flatMap((category) => {
-      const list = archive.byCategory.get(category.slug);
-      return list ? [{ category, articles: list.slice(0, sectionSize) }] : [];
-    }),
+    latest,
+    sections,
     years: archive.years.map((y) => ({ year: y.year, path: yearPath(y.year), count: y.count })),
   };
 }

@@ -2,6 +2,7 @@
  * Validation of article files, shared by the content loader (every build) and
  * `npm run check:content`, so both say exactly the same thing.
  */
+import { topicSlug } from '../archive/topics.ts';
 import { toArticle, type Article, type ArticleData } from './articles.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { lintArticle } from './lint.ts';
@@ -137,8 +138,21 @@ export async function imageProblems(
   return { errors, warnings, facts };
 }
 
-/** Problems with the URL an article gets (empty or reserved slug). */
+/** Problems with the URLs an article gets: its own (empty or reserved slug) and its topics'. */
 export function urlProblems(article: Article): ContentProblem[] {
+  // A topic page needs an address (/tema/{slug}/): a tag without letters or digits has none.
+  const tagProblems = article.tags
+    .filter((tag) => topicSlug(tag) === '')
+    .map((tag) => ({
+      file: article.file,
+      field: 'tags',
+      problem: `The tag ${JSON.stringify(tag)} has no letters or digits, so its topic page would have no address.`,
+      fix: 'Remove it, or write the topic in words, e.g. tags: [Nagorno-Karabakh].',
+    }));
+  return [...tagProblems, ...ownUrlProblems(article)];
+}
+
+function ownUrlProblems(article: Article): ContentProblem[] {
   if (article.slug === '') {
     return [
       {

@@ -2,18 +2,47 @@
  * The feeds' data from the build's articles; the endpoints in src/pages only serialise it. Runs
  * while a feed renders, so its images go through Astro's image pipeline (src/lib/images/render.ts).
  */
+import type { Archive } from '../archive/archive.ts';
 import type { Article } from '../content/articles.ts';
 import { getCategories, getCategory } from '../content/categories.ts';
 import { bodyHtml, bodyImages, getSiteData } from '../content/collection.ts';
-import { buildFeed, FEED_SIZE, type Feed, type FeedImage } from './feeds.ts';
+import { buildFeed, FEED_SIZE, type Feed, type FeedImage, type FeedList } from './feeds.ts';
 import { feedBodyHtml, feedImage } from '../images/render.ts';
-import { SITE_URL } from '../urls.ts';
+import { t } from '../strings.ts';
+import { categoryPath, SITE_URL, topicPath } from '../urls.ts';
 
-/** The site-wide feed, or a category's. */
-export async function getFeed(categorySlug?: string): Promise<Feed> {
+/** Whose feed: the site's, a category's or a topic's. */
+export type FeedSource = { kind: 'site' } | { kind: 'category' | 'topic'; slug: string };
+
+/** The feed of a source: its list page and its articles, newest first. */
+function feedList(
+  archive: Archive,
+  source: FeedSource,
+): { list: FeedList | undefined; articles: readonly Article[] } {
+  if (source.kind === 'site') return { list: undefined, articles: archive.articles };
+  if (source.kind === 'category') {
+    const { name, description, slug } = getCategory(source.slug);
+    return {
+      list: { name, description, path: categoryPath(slug) },
+      articles: archive.byCategory.get(slug) ?? [],
+    };
+  }
+  const topic = archive.topics.get(source.slug);
+  if (!topic) throw new Error(`No topic "${source.slug}".`);
+  return {
+    list: {
+      name: topic.name,
+      description: t('topic.description', { topic: topic.name }),
+      path: topicPath(topic.slug),
+    },
+    articles: topic.articles,
+  };
+}
+
+/** The site-wide feed, or a category's or topic's. */
+export async function getFeed(source: FeedSource = { kind: 'site' }): Promise<Feed> {
   const { archive, entry, now } = await getSiteData();
-  const category = categorySlug ? getCategory(categorySlug) : undefined;
-  const all = category ? (archive.byCategory.get(category.slug) ?? []) : archive.articles;
+  const { list, articles: all } = feedList(archive, source);
   const articles = all.slice(0, FEED_SIZE);
   // Feed readers get each image as one JPEG with an absolute URL, never a placeholder.
   const prepared = new Map(
@@ -33,7 +62,7 @@ export async function getFeed(categorySlug?: string): Promise<Feed> {
   const of = (a: Article) => prepared.get(a.id);
   return buildFeed({
     articles,
-    category,
+    list,
     categoryOf: getCategory,
     htmlOf: (a) => of(a)?.html ?? '',
     imageOf: (a) => of(a)?.image,
@@ -45,4 +74,10 @@ export async function getFeed(categorySlug?: string): Promise<Feed> {
 /** getStaticPaths for per-category feed endpoints: every category, also empty ones. */
 export function categoryFeedPaths() {
   return getCategories().map((c) => ({ params: { category: c.slug } }));
+}
+
+/** getStaticPaths for per-topic feed endpoints. */
+export async function topicFeedPaths() {
+  const { archive } = await getSiteData();
+  return [...archive.topics.keys()].map((topic) => ({ params: { topic } }));
 }

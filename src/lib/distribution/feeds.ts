@@ -9,7 +9,7 @@ import { isoOslo } from '../dates.ts';
 import { escapeMarkup } from '../escape.ts';
 import { SITE } from '../site.ts';
 import { t } from '../strings.ts';
-import { absoluteUrl, absolutizeHtml, categoryPath, feedPath, homePath, type FeedFormat } from '../urls.ts';
+import { absoluteUrl, absolutizeHtml, feedPath, homePath, type FeedFormat } from '../urls.ts';
 
 /** Items per feed: enough for a reader who checks once a day on a busy news day. */
 export const FEED_SIZE = 50;
@@ -63,16 +63,24 @@ export interface Feed {
   items: FeedItem[];
 }
 
+/** A list page with its own feeds (a category, a topic): its name, description and path. */
+export interface FeedList {
+  name: string;
+  description: string;
+  path: string;
+}
+
 export function buildFeed(options: {
   articles: readonly Article[];
-  category?: Category | undefined;
+  /** The list page the feed mirrors; the front page when absent. */
+  list?: FeedList | undefined;
   categoryOf: (slug: string) => Category;
   htmlOf: (article: Article) => string;
   imageOf?: ((article: Article) => FeedImage | undefined) | undefined;
   site: URL | string;
   now: Date;
 }): Feed {
-  const { articles, category, categoryOf, htmlOf, imageOf, site, now } = options;
+  const { articles, list, categoryOf, htmlOf, imageOf, site, now } = options;
   const items = articles.slice(0, FEED_SIZE).map((a, index): FeedItem => {
     const url = absoluteUrl(a.path, site);
     const full = index < FEED_FULL_TEXT_ITEMS ? htmlOf(a) : '';
@@ -98,15 +106,15 @@ export function buildFeed(options: {
     const t = item.updated ?? item.published;
     return !latest || t > latest ? t : latest;
   }, undefined);
-  const slug = category?.slug;
+  const path = list?.path ?? homePath();
   return {
-    title: category ? `${category.name} – ${SITE.name}` : SITE.name,
-    description: category?.description || SITE.description,
-    pageUrl: absoluteUrl(category ? categoryPath(category.slug) : homePath(), site),
+    title: list ? `${list.name} – ${SITE.name}` : SITE.name,
+    description: list?.description || SITE.description,
+    pageUrl: absoluteUrl(path, site),
     urls: {
-      rss: absoluteUrl(feedPath('rss', slug), site),
-      atom: absoluteUrl(feedPath('atom', slug), site),
-      json: absoluteUrl(feedPath('json', slug), site),
+      rss: absoluteUrl(feedPath('rss', path), site),
+      atom: absoluteUrl(feedPath('atom', path), site),
+      json: absoluteUrl(feedPath('json', path), site),
     },
     updated: updated ?? now,
     items,

@@ -1,13 +1,15 @@
 /**
- * schema.org JSON-LD for article pages (NewsArticle, BreadcrumbList) and Open Graph meta.
+ * schema.org JSON-LD for article pages (NewsArticle, BreadcrumbList), list pages
+ * (CollectionPage) and Open Graph meta.
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
 import type { Article, ArticleImage } from '../content/articles.ts';
 import type { Crumb } from '../archive/breadcrumbs.ts';
+import { bylineAuthors } from '../archive/bylines.ts';
 import type { Category } from '../content/categories.ts';
 import { isoOslo } from '../dates.ts';
 import { SITE } from '../site.ts';
-import { absoluteUrl } from '../urls.ts';
+import { absoluteUrl, authorPath } from '../urls.ts';
 
 /** The publisher's logo, in public/. */
 export const LOGO_PATH = '/logo.svg';
@@ -38,6 +40,12 @@ export function newsArticleLd(
 ) {
   const images = imageObjects(options.images ?? [], article.image);
   const url = absoluteUrl(article.path);
+  // Each person and agency of the byline, with the page that lists their stories.
+  const authors = bylineAuthors(article.byline).map((a) => ({
+    '@type': a.kind === 'person' ? 'Person' : 'Organization',
+    name: a.name,
+    url: absoluteUrl(authorPath(a.slug)),
+  }));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -45,7 +53,7 @@ export function newsArticleLd(
     description: article.summary || undefined,
     datePublished: isoOslo(article.date),
     dateModified: isoOslo(article.updated ?? article.date),
-    ...(article.byline ? { author: { '@type': 'Organization', name: article.byline } } : {}),
+    ...(authors.length > 0 ? { author: authors } : {}),
     publisher: {
       '@type': 'NewsMediaOrganization',
       name: SITE.name,
@@ -115,6 +123,33 @@ export function articleOpenGraph(
       modifiedTime: isoOslo(article.updated ?? article.date),
       section: category.name,
       tags: article.tags,
+    },
+  };
+}
+
+/** A list page (category, topic, author): a CollectionPage whose main entity lists its stories. */
+export function collectionPageLd(page: {
+  name: string;
+  description: string;
+  path: string;
+  articles: readonly Article[];
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: page.name,
+    description: page.description,
+    url: absoluteUrl(page.path),
+    inLanguage: SITE.language,
+    isPartOf: { '@type': 'WebSite', name: SITE.name, url: absoluteUrl('/') },
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListElement: page.articles.map((a, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        url: absoluteUrl(a.path),
+        name: a.title,
+      })),
     },
   };
 }

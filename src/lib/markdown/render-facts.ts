@@ -47,11 +47,19 @@ export interface Heading {
   text: string;
 }
 
-/** A body needs a table of contents from this many subheadings (## level) on. */
+/** A body needs a table of contents from this many subheadings (## level) on… */
 export const CONTENTS_MIN_SUBHEADINGS = 3;
+/**
+ * …and from this many minutes of reading: a two-minute wire story with three subheadings fits
+ * on a few screens, and a contents box would push its first sentence off the first one.
+ */
+export const LONG_READ_MINUTES = 5;
+
+/** True for an article long enough for a contents box and a reading time. */
+export const isLongRead = (readingMinutes: number): boolean => readingMinutes >= LONG_READ_MINUTES;
 
 /** The subheadings a table of contents lists, or none when the article is too short for one. */
-export function contentsHeadings(headings: readonly Heading[]): Heading[] {
+export function contentsHeadings(headings: readonly Heading[], readingMinutes: number): Heading[] {
   const subheadings = headings.filter((h) => h.depth === 2);
-  return subheadings.length >= CONTENTS_MIN_SUBHEADINGS ? subheadings : [];
+  return isLongRead(readingMinutes) && subheadings.length >= CONTENTS_MIN_SUBHEADINGS ? subheadings : [];
 }

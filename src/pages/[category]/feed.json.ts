@@ -4,6 +4,9 @@ import { jsonFeed } from '../../lib/distribution/feeds';
 
 export const getStaticPaths = categoryFeedPaths;
 export const GET = async ({ params }: APIContext) =>
-  new Response(JSON.stringify(jsonFeed(await getFeed(params.category))), {
-    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
-  });
+  new Response(
+    JSON.stringify(jsonFeed(await getFeed({ kind: 'category', slug: params.category as string }))),
+    {
+      headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+    },
+  );
