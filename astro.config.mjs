@@ -12,10 +12,11 @@ import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/build/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
+import { precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 
-const { siteUrl: site, basePath: base, outDir, cacheDir } = settings();
+const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress } = settings();
 
 export default defineConfig({
   site,
@@ -56,6 +57,8 @@ export default defineConfig({
     // Prunes dist/ before the search index reads it, so removed articles are not indexed.
     pruneStaleOutput({ ownedFolders: [SEARCH_DIR] }),
     searchIndex(),
+    // Last: it compresses what the integrations above wrote.
+    precompress({ enabled: compress }),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

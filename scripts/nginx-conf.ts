@@ -1,26 +1,33 @@
 /**
  * Prints the production nginx configuration for the site.
- *   npm run nginx:conf -- [--listen 80] [--root /var/www/nyheter] [--base /nyheter/]
- * Without arguments it prints deploy/nginx.conf as committed (a test checks they match).
+ *   npm run nginx:conf -- [--listen 80] [--root /var/www/nyheter] [--base /nyheter/] [--brotli|--no-brotli]
+ * Brotli twins are served when this machine has nginx's brotli_static module (Debian's
+ * libnginx-mod-http-brotli-static), unless told otherwise. With --no-brotli and no other
+ * arguments it prints deploy/nginx.conf as committed (a test checks they match).
  */
 import { parseArgs } from 'node:util';
-import { nginxConfig } from '../src/lib/deploy/nginx.ts';
+import { existsSync } from 'node:fs';
+import { BROTLI_STATIC_MODULE, nginxConfig } from '../src/lib/deploy/nginx.ts';
 
-const USAGE = `Usage: npm run nginx:conf -- [--listen 80] [--root /var/www/nyheter] [--base /nyheter/]
+const USAGE = `Usage: npm run nginx:conf -- [--listen 80] [--root /var/www/nyheter] [--base /nyheter/] [--brotli|--no-brotli]
 
 Prints an nginx.conf that serves the built site (dist/ copied to <root><base>).
-  --listen  the listen value: a port, or address:port (default 80)
-  --root    the web root (default /var/www/nyheter)
-  --base    the deploy base, as BASE_PATH (default: BASE_PATH, or /)
+  --listen     the listen value: a port, or address:port (default 80)
+  --root       the web root (default /var/www/nyheter)
+  --base       the deploy base, as BASE_PATH (default: BASE_PATH, or /)
+  --brotli     serve the build's .br files (needs libnginx-mod-http-brotli-static)
+  --no-brotli  gzip only (default when ${BROTLI_STATIC_MODULE} is missing)
 `;
 
 let values;
 try {
   ({ values } = parseArgs({
+    allowNegative: true,
     options: {
       listen: { type: 'string', default: '80' },
       root: { type: 'string', default: '/var/www/nyheter' },
       base: { type: 'string', default: process.env.BASE_PATH || '/' },
+      brotli: { type: 'boolean', default: existsSync(BROTLI_STATIC_MODULE) },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -32,5 +39,7 @@ try {
 if (values.help) {
   process.stdout.write(USAGE);
 } else {
-  process.stdout.write(nginxConfig({ listen: values.listen, root: values.root, base: values.base }));
+  process.stdout.write(
+    nginxConfig({ listen: values.listen, root: values.root, base: values.base, brotli: values.brotli }),
+  );
 }

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nginxConfig } from '../src/lib/deploy/nginx.ts';
+import { BROTLI_STATIC_MODULE, nginxConfig } from '../src/lib/deploy/nginx.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 
@@ -48,8 +48,32 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`nginx did not answer at ${url}: ${String(lastError)}`);
 }
 
+/**
+ * How the server compresses: "shipped" is the shipped configuration (the build's brotli twins
+ * when the module is installed, as CI installs it; gzip twins; gzip on the fly for the rest).
+ * For `npm run bench:serve`: "plain" sends every file as it is, uncompressed (the static-file
+ * limit), "on-the-fly" gzips every response again (the configuration before issue 16).
+ */
+export type Compression = 'shipped' | 'plain' | 'on-the-fly';
+
+/** The shipped config, with the compression directives `compression` leaves out removed. */
+function withCompression(config: string, compression: Compression): string {
+  const drop: Record<Compression, readonly string[]> = {
+    shipped: [],
+    plain: ['gzip', 'gzip_static', 'brotli_static'],
+    'on-the-fly': ['gzip_static', 'brotli_static'],
+  };
+  return config.replace(/^\s*(gzip|gzip_static|brotli_static) on;\n/gm, (line, name: string) =>
+    drop[compression].includes(name) ? '' : line,
+  );
+}
+
 /** Starts nginx serving `distDir` under `base` ("/" or "/nyheter/"). */
-export async function serveWithNginx(distDir: string, base = '/'): Promise<RunningServer> {
+export async function serveWithNginx(
+  distDir: string,
+  base = '/',
+  { compression = 'shipped' }: { compression?: Compression } = {},
+): Promise<RunningServer> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light (see .ci/run).`);
   const runtimeDir = mkdtempSync(join(tmpdir(), 'nyheter-nginx-'));
   // nginx workers run as an unprivileged user when the master is root: they must reach the files.
@@ -64,7 +88,14 @@ export async function serveWithNginx(distDir: string, base = '/'): Promise<Runni
   }
   const port = await freePort();
   const confFile = join(runtimeDir, 'nginx.conf');
-  writeFileSync(confFile, nginxConfig({ listen: `127.0.0.1:${port}`, root, base, runtimeDir }));
+  const shipped = nginxConfig({
+    listen: `127.0.0.1:${port}`,
+    root,
+    base,
+    runtimeDir,
+    brotli: existsSync(BROTLI_STATIC_MODULE),
+  });
+  writeFileSync(confFile, withCompression(shipped, compression));
   const check = spawnSync(NGINX, ['-t', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
     encoding: 'utf8',
   });

@@ -22,6 +22,8 @@ export interface Settings {
   cacheDir: string;
   /** SEARCH_SHARD_PAGES, as written (parsed by distribution/search-shards.ts). */
   searchShardPages: string | undefined;
+  /** PRECOMPRESS: "0" leaves out the .gz/.br twins (for hosts that compress themselves). */
+  precompress: boolean;
   /**
    * RENDER_WORKER: for tests only. A module to run as the Markdown render worker instead of
    * src/lib/markdown/render-worker.ts (the build tests use one that dies mid-build).
@@ -42,6 +44,7 @@ export function settings(env: Record<string, string | undefined> = process.env):
     outDir: value(env.OUT_DIR) ?? './dist',
     cacheDir: value(env.CACHE_DIR) ?? './node_modules/.astro',
     searchShardPages: value(env.SEARCH_SHARD_PAGES),
+    precompress: value(env.PRECOMPRESS) !== '0',
     renderWorker: value(env.RENDER_WORKER),
   };
 }

@@ -134,7 +134,7 @@ describe('unsafe content', () => {
     build = buildSite('unsafe', { ...NOW, CONTENT_DIR: 'tests/fixtures/unsafe' });
     if (build.status !== 0) throw new Error(build.output);
     const page = listFiles(build.outDir).find(
-      (f) => f.startsWith('2020/10/10/') && f !== '2020/10/10/index.html',
+      (f) => f.startsWith('2020/10/10/') && f.endsWith('/index.html') && f !== '2020/10/10/index.html',
     );
     html = readPage(build.outDir, `/${page}`);
   });

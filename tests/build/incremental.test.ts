@@ -4,6 +4,7 @@
 // photo, the incremental rebuild must write exactly the files a clean build of the same content
 // writes, byte for byte, while reusing most pages and encoding only the new and replaced photos.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
@@ -122,7 +123,10 @@ describe('an incremental rebuild', () => {
         /Search index: (\d+) shard\(s\) by year or month; (\d+) rebuilt/.exec(build.output) ?? [];
       return { shards: Number(shards), rebuilt: Number(rebuiltShards) };
     };
-    const shards = readdirSync(join(rebuilt.outDir, 'pagefind')).filter((name) => name !== 'indexes.json');
+    // The shard folders (beside them: indexes.json and its precompressed twins).
+    const shards = readdirSync(join(rebuilt.outDir, 'pagefind'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     // Month shards ("2023-04"), as listed for the search page.
     expect(shards.length).toBeGreaterThan(12);
     expect(shards.every((name) => /^\d{4}-\d{2}$/.test(name))).toBe(true);
@@ -143,6 +147,17 @@ describe('an incremental rebuild', () => {
       (f) => !readFileSync(join(rebuilt.outDir, f)).equals(readFileSync(join(clean.outDir, f))),
     );
     expect(differing).toEqual([]);
+  });
+
+  it('leaves no stale precompressed twin: each decompresses to its file as rebuilt', () => {
+    const twins = siteFiles(rebuilt.outDir).filter((f) => /\.(gz|br)$/.test(f));
+    expect(twins.length).toBeGreaterThan(100);
+    const stale = twins.filter((twin) => {
+      const file = readFileSync(join(rebuilt.outDir, twin.slice(0, -3)));
+      const bytes = readFileSync(join(rebuilt.outDir, twin));
+      return !(twin.endsWith('.gz') ? gunzipSync(bytes) : brotliDecompressSync(bytes)).equals(file);
+    });
+    expect(stale).toEqual([]);
   });
 
   it('shows the edits', () => {

@@ -1,21 +1,64 @@
-// nginx with the shipped configuration: clean URLs, real 404s, caching, gzip, security headers.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// nginx with the shipped configuration: clean URLs, real 404s, caching, precompressed brotli and
+// gzip, security headers.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nginxConfig } from '../../src/lib/deploy/nginx';
+import { BROTLI_STATIC_MODULE, nginxConfig } from '../../src/lib/deploy/nginx';
 import { SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
 import { staticHostHeaders } from '../../src/lib/deploy/static-headers';
 import { listFiles } from '../helpers/build';
-import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
+import { NGINX, serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NTB_PATH, SITES } from './sites';
 
-it('deploy/nginx.conf and public/_headers are what the generator writes (no drift)', () => {
+it('deploy/nginx.conf, deploy/nginx-brotli.conf and public/_headers are what the generator writes (no drift)', () => {
   expect(readFileSync('deploy/nginx.conf', 'utf8')).toBe(
     nginxConfig({ listen: '80', root: '/var/www/nyheter', base: '/' }),
   );
+  expect(readFileSync('deploy/nginx-brotli.conf', 'utf8')).toBe(
+    nginxConfig({ listen: '80', root: '/var/www/nyheter', base: '/', brotli: true }),
+  );
   expect(readFileSync('public/_headers', 'utf8')).toBe(staticHostHeaders('/'));
 });
+
+it('the gzip-only config loads in nginx without the brotli module; the brotli one names it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nginx-t-'));
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, nginxConfig({ listen: '127.0.0.1:1', root: dir, base: '/', runtimeDir: dir }));
+  const check = spawnSync(NGINX, ['-t', '-e', join(dir, 'error.log'), '-c', conf], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+  expect(check.stderr).not.toMatch(/\[(warn|emerg)\]/);
+  expect(readFileSync('deploy/nginx.conf', 'utf8')).not.toContain('brotli');
+  expect(readFileSync('deploy/nginx-brotli.conf', 'utf8')).toContain(`load_module ${BROTLI_STATIC_MODULE};`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A raw GET: headers and the body's bytes as sent (node:http does not decompress). */
+function rawGet(url: string, acceptEncoding: string | undefined) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = httpGet(
+      url,
+      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+  });
+}
 
 for (const site of Object.values(SITES)) {
   describe(`nginx serving ${site.base}`, () => {
@@ -74,11 +117,52 @@ for (const site of Object.values(SITES)) {
       );
     });
 
-    it('compresses HTML and CSS with gzip', async () => {
-      // fetch() decompresses transparently; node's http would too. Ask for the raw encoding.
-      const response = await fetch(`${server.url}${NTB_PATH}`, { headers: { 'accept-encoding': 'gzip' } });
-      expect(response.headers.get('content-encoding')).toBe('gzip');
-      expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    it('sends the build’s brotli and gzip twins as they are, and the file to a client that takes neither', async () => {
+      const files = listFiles(site.outDir);
+      const css = files.find((f) => f.startsWith('_astro/') && f.endsWith('.css'));
+      const script = files.find((f) => /^pagefind\/.*pagefind\.js$/.test(f));
+      const paths = [
+        '',
+        NTB_PATH,
+        'tema/nagorno-karabakh/',
+        css,
+        'rss.xml',
+        'feed.json',
+        'sitemap-0.xml',
+        script,
+      ];
+      for (const path of paths) {
+        expect(path).toBeDefined();
+        const file = join(site.outDir, path ?? '', path?.endsWith('/') || path === '' ? 'index.html' : '');
+        const bytes = readFileSync(file);
+        const plain = await rawGet(`${server.url}${path}`, undefined);
+        expect(plain.status, path).toBe(200);
+        expect(plain.headers['content-encoding'], path).toBeUndefined();
+        expect(plain.body.equals(bytes), `${path} uncompressed`).toBe(true);
+        for (const [encoding, decode, suffix] of [
+          ['br', brotliDecompressSync, '.br'],
+          ['gzip', gunzipSync, '.gz'],
+        ] as const) {
+          const response = await rawGet(`${server.url}${path}`, `${encoding === 'br' ? 'br, gzip' : 'gzip'}`);
+          expect(response.status, `${path} ${encoding}`).toBe(200);
+          expect(response.headers['content-encoding'], `${path} ${encoding}`).toBe(encoding);
+          // Sent from the twin the build wrote (on-the-fly compression has no length).
+          expect(Number(response.headers['content-length']), `${path} ${encoding}`).toBe(
+            readFileSync(file + suffix).length,
+          );
+          expect(decode(response.body).equals(bytes), `${path} ${encoding} decompresses to the file`).toBe(
+            true,
+          );
+          expect(response.headers['content-type'], `${path} ${encoding}`).toBe(plain.headers['content-type']);
+          expect(response.headers.vary, `${path} ${encoding}`).toContain('Accept-Encoding');
+          expect(response.headers['cache-control'], `${path} ${encoding}`).toBe(
+            plain.headers['cache-control'],
+          );
+          for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+            expect(response.headers[name.toLowerCase()], `${name} on ${path} ${encoding}`).toBe(value);
+          }
+        }
+      }
     });
 
     it('serves JSON Feeds as application/feed+json and other JSON as application/json', async () => {

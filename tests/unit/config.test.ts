@@ -11,6 +11,8 @@ describe('settings', () => {
       outDir: './dist',
       cacheDir: './node_modules/.astro',
       searchShardPages: undefined,
+      precompress: true,
+      renderWorker: undefined,
     });
     expect(DEFAULT_SITE_URL).toBe('http://localhost:4321');
   });
@@ -24,6 +26,8 @@ describe('settings', () => {
       OUT_DIR: '/srv/www',
       CACHE_DIR: '',
       SEARCH_SHARD_PAGES: '500',
+      PRECOMPRESS: '0',
+      RENDER_WORKER: 'tests/fixtures/workers/dying-render-worker.ts',
     };
     expect(settings(env)).toEqual({
       siteUrl: 'https://nyheter.example.no',
@@ -33,6 +37,8 @@ describe('settings', () => {
       outDir: '/srv/www',
       cacheDir: './node_modules/.astro',
       searchShardPages: '500',
+      precompress: false,
+      renderWorker: 'tests/fixtures/workers/dying-render-worker.ts',
     });
   });
 });

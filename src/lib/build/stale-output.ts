@@ -9,32 +9,30 @@
  * stay online: a file is stale when this build neither wrote it nor kept it as a page.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { twinOf, walk, type OutputFile } from './output-files.ts';
 
-export interface OutputFile {
-  path: string;
-  mtimeMs: number;
-}
-
-/** Files not written since the build started and not among the pages the build kept. */
+/**
+ * Files not written since the build started and not among the pages the build kept. A
+ * precompressed twin (page.html.gz, precompress.ts) goes and stays with its file: it is written
+ * after the build, by the last integration.
+ */
 export function staleFiles(
   files: readonly OutputFile[],
   buildStartMs: number,
   kept: ReadonlySet<string>,
 ): string[] {
-  return files.filter((f) => f.mtimeMs < buildStartMs && !kept.has(f.path)).map((f) => f.path);
-}
-
-function walk(dir: string, skip: ReadonlySet<string>, out: OutputFile[] = []): OutputFile[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (skip.has(path)) continue;
-    if (entry.isDirectory()) walk(path, skip, out);
-    else out.push({ path, mtimeMs: statSync(path).mtimeMs });
-  }
-  return out;
+  const isStale = (f: OutputFile) => f.mtimeMs < buildStartMs && !kept.has(f.path);
+  const own = files.filter((f) => twinOf(f.path) === undefined);
+  const live = new Set(own.filter((f) => !isStale(f)).map((f) => f.path));
+  return files
+    .filter((f) => {
+      const source = twinOf(f.path);
+      return source === undefined ? isStale(f) : !live.has(source);
+    })
+    .map((f) => f.path);
 }
 
 /** Removes empty folders left behind, deepest first; true if `dir` itself is now empty. */
