@@ -54,13 +54,13 @@ interface Result {
   bytes: number;
 }
 
-function wrk(url: string): Result {
+function wrk(url: string, seconds = values.seconds): Result {
   const run = spawnSync(
     WRK,
     [
       `-t${values.threads}`,
       `-c${values.connections}`,
-      `-d${values.seconds}s`,
+      `-d${seconds}s`,
       '--latency',
       '-H',
       'Accept-Encoding: br, gzip',
@@ -92,7 +92,7 @@ for (const mode of modes) {
   const server = await serveWithNginx(dist, base, { compression: mode });
   try {
     for (const [name, path] of pages) {
-      wrk(`${server.url}${path}`); // warm the page cache and the connections
+      wrk(`${server.url}${path}`, '2'); // warm the page cache and the connections
       results.set(`${name}/${mode}`, wrk(`${server.url}${path}`));
     }
   } finally {

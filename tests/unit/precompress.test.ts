@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { twinOf } from '../../src/lib/build/output-files';
-import { compressFile, needsCompression } from '../../src/lib/build/precompress';
+import { compressBatch } from '../../src/lib/build/compress-worker';
+import { unchanged } from '../../src/lib/build/precompress';
 import { staleFiles } from '../../src/lib/build/stale-output';
 
 const START = 1_000_000;
@@ -17,12 +18,16 @@ describe('precompressed twins', () => {
     expect(twinOf('/dist/a/index.html')).toBeUndefined();
   });
 
-  it('are written for new or changed content, or when they are gone, and not for the same bytes again', () => {
-    const before = { 'a/index.html': 'd1', 'b/index.html': 'd2' };
-    expect(needsCompression(before, { path: 'a/index.html', digest: 'd1', twinsPresent: true })).toBe(false);
-    expect(needsCompression(before, { path: 'a/index.html', digest: 'd9', twinsPresent: true })).toBe(true);
-    expect(needsCompression(before, { path: 'b/index.html', digest: 'd2', twinsPresent: false })).toBe(true);
-    expect(needsCompression(before, { path: 'ny/index.html', digest: 'd3', twinsPresent: false })).toBe(true);
+  it('are left alone when the file has the time of their last compression', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const page = join(dir, 'index.html');
+    writeFileSync(page, 'x'.repeat(1000));
+    writeFileSync(`${page}.gz`, 'gz');
+    const last = { digest: 'd', mtimeMs: 5, twins: ['.gz'] };
+    expect(unchanged(page, 5, last)).toBe(true);
+    expect(unchanged(page, 6, last)).toBe(false);
+    expect(unchanged(page, 5, undefined)).toBe(false);
+    expect(unchanged(page, 5, { ...last, twins: ['.gz', '.br'] })).toBe(false);
   });
 
   it('go with their file when it goes, and stay when it stays', () => {
@@ -40,21 +45,28 @@ describe('precompressed twins', () => {
     ]);
   });
 
-  it('decompress to the exact file; a file too small to gain gets none', async () => {
+  it('decompress to the exact file, are rewritten only for new bytes, and a file too small to gain gets none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
     const page = join(dir, 'index.html');
     const html = `<!doctype html><html lang="nb"><p>${'Våpenhvile i Nagorno-Karabakh. '.repeat(40)}</p></html>`;
     writeFileSync(page, html);
-    await compressFile(page);
+    const [first] = compressBatch([{ file: page, mtimeMs: 1, last: undefined }]);
+    expect(first).toMatchObject({ wrote: true, result: { twins: ['.gz', '.br'], mtimeMs: 1 } });
     expect(gunzipSync(readFileSync(`${page}.gz`)).toString()).toBe(html);
     expect(brotliDecompressSync(readFileSync(`${page}.br`)).toString()).toBe(html);
     expect(statSync(`${page}.br`).size).toBeLessThan(statSync(`${page}.gz`).size);
+    // Rewritten with the same bytes: read, not compressed again.
+    const [again] = compressBatch([{ file: page, mtimeMs: 2, last: first?.result }]);
+    expect(again).toMatchObject({ wrote: false, result: { digest: first?.result.digest, mtimeMs: 2 } });
+    writeFileSync(page, html.replace('Våpenhvile', 'Fred'));
+    const [changed] = compressBatch([{ file: page, mtimeMs: 3, last: again?.result }]);
+    expect(changed?.wrote).toBe(true);
+    expect(gunzipSync(readFileSync(`${page}.gz`)).toString()).toContain('Fred i Nagorno');
 
     const tiny = join(dir, 'robots.txt');
     writeFileSync(tiny, 'User-agent: *\n');
     writeFileSync(`${tiny}.gz`, 'old twin');
-    utimesSync(`${tiny}.gz`, 0, 0);
-    await compressFile(tiny);
+    expect(compressBatch([{ file: tiny, mtimeMs: 1, last: undefined }])[0]?.result.twins).toEqual([]);
     expect(existsSync(`${tiny}.gz`)).toBe(false);
     expect(existsSync(`${tiny}.br`)).toBe(false);
   });

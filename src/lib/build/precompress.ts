@@ -2,22 +2,22 @@
  * Precompressed twins for nginx's gzip_static and brotli_static: `page.html.gz` and
  * `page.html.br` beside every compressible file of dist/, so that a server under a traffic spike
  * sends bytes compressed once at build time instead of compressing every response again
- * (bench/RESULTS.md, "Serving": ~90 % of nginx's work with on-the-fly gzip).
+ * (bench/RESULTS.md, "Serving").
  *
- * Only files this build wrote are compressed (and files whose twins are missing or older), so an
- * incremental build compresses what it changed and nothing else. A twin whose file is gone is
- * removed by stale-output.ts with its file.
+ * Only new or changed files are compressed: a file whose modification time is the one recorded
+ * at the last compression is skipped unread, and one rewritten with the same bytes (Astro
+ * rewrites some unchanged pages) is skipped after a digest. The work runs on worker threads
+ * (compress-worker.ts), off the build's main thread and its large heap. A twin whose file is gone
+ * is removed by stale-output.ts together with its file.
  */
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { COMPRESSIBLE, TWIN_SUFFIXES, walk } from './output-files.ts';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Piscina } from 'piscina';
+import { COMPRESSIBLE, walk } from './output-files.ts';
 
 /** Files smaller than this are left to the server (nginx's gzip_min_length is 256 too). */
 export const MIN_BYTES = 256;
@@ -30,65 +30,60 @@ export const MIN_BYTES = 256;
 export const GZIP_LEVEL = 6;
 export const BROTLI_QUALITY = 5;
 
-/** What the last build compressed: each file's digest (or NO_TWIN for a twin not worth writing), by path relative to dist/. */
-export type CompressedDigests = Record<string, string>;
-export const NO_TWIN = 'none';
-
-/**
- * Whether a compressible file's twins must be (re)written: content not compressed before (a new
- * or changed file; Astro rewrites some unchanged pages with the same bytes, which are skipped),
- * or its twins gone (dist/ deleted and restored from the cache).
- */
-export function needsCompression(
-  before: CompressedDigests,
-  file: { path: string; digest: string; twinsPresent: boolean },
-): boolean {
-  return before[file.path] !== file.digest || !file.twinsPresent;
+/** What the last compression of a file left: its digest, its time, and the twins written. */
+export interface Compressed {
+  digest: string;
+  mtimeMs: number;
+  /** The suffixes of the twins written (none for a small file, or one that did not shrink). */
+  twins: string[];
 }
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+/** By path relative to dist/. */
+export type CompressedFiles = Record<string, Compressed>;
 
-/**
- * Both twins of one file; a twin that would not be smaller is removed instead (nginx then sends
- * the file, or gzips it on the fly).
- */
-export async function compressFile(path: string, data?: Buffer): Promise<void> {
-  data ??= await readFile(path);
-  const small = data.length < MIN_BYTES;
-  const twins: [string, Buffer | undefined][] = small
-    ? [
-        [`${path}.gz`, undefined],
-        [`${path}.br`, undefined],
-      ]
-    : [
-        [`${path}.gz`, await gzipAsync(data, { level: GZIP_LEVEL })],
-        [
-          `${path}.br`,
-          await brotliAsync(data, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-              [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-            },
-          }),
-        ],
-      ];
-  await Promise.all(
-    twins.map(([twin, bytes]) =>
-      bytes && bytes.length < (data?.length ?? 0) ? writeFile(twin, bytes) : rm(twin, { force: true }),
-    ),
-  );
+/** The twins of some bytes: each only if it is smaller than the bytes themselves. */
+export function compressBytes(data: Buffer): { suffix: string; bytes: Buffer }[] {
+  if (data.length < MIN_BYTES) return [];
+  const twins = [
+    { suffix: '.gz', bytes: gzipSync(data, { level: GZIP_LEVEL }) },
+    {
+      suffix: '.br',
+      bytes: brotliCompressSync(data, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    },
+  ];
+  return twins.filter((twin) => twin.bytes.length < data.length);
 }
 
-/** Runs `task` over `items`, `limit` at a time (zlib's async calls run on libuv's thread pool). */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await task(items[next++] as T);
-    }),
-  );
+/** Twins of the last compression still on disk (dist/ may have been deleted and restored). */
+export const twinsPresent = (file: string, last: Compressed): boolean =>
+  last.twins.every((suffix) => existsSync(file + suffix));
+
+/** Skipped unread: the same modification time as at the last compression, twins in place. */
+export const unchanged = (file: string, mtimeMs: number, last: Compressed | undefined): boolean =>
+  last !== undefined && last.mtimeMs === mtimeMs && twinsPresent(file, last);
+
+/** A batch of files for a compress worker, each with what its last compression left. */
+export interface CompressJob {
+  file: string;
+  mtimeMs: number;
+  last: Compressed | undefined;
+}
+
+/** Files per message to a worker: few messages, and the two workers still share the load. */
+const BATCH = 64;
+
+function readCompressed(file: string): CompressedFiles {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CompressedFiles;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -96,51 +91,57 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
  * index included). `enabled: false` (PRECOMPRESS=0) for hosts that compress themselves.
  */
 export function precompress({ enabled = true }: { enabled?: boolean } = {}): AstroIntegration {
-  let digestsFile = '';
+  let recordFile = '';
+  let workerFile = '';
   return {
     name: 'news-precompress',
     hooks: {
       'astro:config:done': ({ config }) => {
-        digestsFile = fileURLToPath(new URL('precompressed.json', config.cacheDir));
+        recordFile = fileURLToPath(new URL('precompressed.json', config.cacheDir));
+        // From the project root, as the render pool's worker: the config is loaded through Vite.
+        workerFile = fileURLToPath(new URL('src/lib/build/compress-worker.ts', config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const before = readDigests(digestsFile);
-        const after: CompressedDigests = {};
-        const files = walk(root).filter((f) => COMPRESSIBLE.test(f.path));
-        let compressed = 0;
-        await eachLimited(files, availableParallelism() * 2, async ({ path: file }) => {
-          const data = await readFile(file);
+        const before = readCompressed(recordFile);
+        const after: CompressedFiles = {};
+        const jobs: CompressJob[] = [];
+        for (const { path: file, mtimeMs } of walk(root).filter((f) => COMPRESSIBLE.test(f.path))) {
           const path = relative(root, file);
-          const digest = createHash('sha1').update(data).digest('hex');
-          // A twin is missing by design when compressing did not make the file smaller.
-          const twinsPresent =
-            data.length < MIN_BYTES ||
-            TWIN_SUFFIXES.every((s) => existsSync(file + s) || before[path + s] === NO_TWIN);
-          if (needsCompression(before, { path, digest, twinsPresent })) {
-            await compressFile(file, data);
-            compressed++;
+          const last = before[path];
+          if (last && unchanged(file, mtimeMs, last)) after[path] = last;
+          else jobs.push({ file, mtimeMs, last });
+        }
+        let compressed = 0;
+        if (jobs.length > 0) {
+          const pool = new Piscina<CompressJob[], { file: string; result: Compressed; wrote: boolean }[]>({
+            filename: workerFile,
+            maxThreads: Math.min(availableParallelism(), 8),
+          });
+          try {
+            const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
+              jobs.slice(i * BATCH, (i + 1) * BATCH),
+            );
+            for (const results of await Promise.all(batches.map((batch) => pool.run(batch)))) {
+              for (const { file, result, wrote } of results) {
+                after[relative(root, file)] = result;
+                if (wrote) compressed++;
+              }
+            }
+          } finally {
+            await pool.destroy();
           }
-          after[path] = digest;
-          for (const s of TWIN_SUFFIXES) if (!existsSync(file + s)) after[path + s] = NO_TWIN;
-        });
-        mkdirSync(dirname(digestsFile), { recursive: true });
-        writeFileSync(digestsFile, JSON.stringify(after));
+        }
+        mkdirSync(dirname(recordFile), { recursive: true });
+        writeFileSync(recordFile, JSON.stringify(after));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const total = Object.keys(after).length;
         logger.info(
-          `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${files.length - compressed} unchanged.`,
+          `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.`,
         );
       },
     },
   };
-}
-
-function readDigests(file: string): CompressedDigests {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CompressedDigests;
-  } catch {
-    return {};
-  }
 }
