@@ -11,13 +11,13 @@
  * is removed by stale-output.ts together with its file.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Piscina } from 'piscina';
-import { COMPRESSIBLE, walk } from './output-files.ts';
+import { COMPRESSIBLE, twinOf, walk } from './output-files.ts';
 
 /** Files smaller than this are left to the server (nginx's gzip_min_length is 256 too). */
 export const MIN_BYTES = 256;
@@ -102,9 +102,17 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         workerFile = fileURLToPath(new URL('src/lib/build/compress-worker.ts', config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!enabled) return;
-        const started = performance.now();
         const root = fileURLToPath(dir);
+        if (!enabled) {
+          // Twins left by an earlier build with PRECOMPRESS on would be served in place of
+          // pages this build changed.
+          const twins = walk(root).filter((f) => twinOf(f.path) !== undefined);
+          for (const twin of twins) rmSync(twin.path);
+          rmSync(recordFile, { force: true });
+          if (twins.length > 0) logger.info(`Removed ${twins.length} precompressed file(s) (PRECOMPRESS=0).`);
+          return;
+        }
+        const started = performance.now();
         const before = readCompressed(recordFile);
         const after: CompressedFiles = {};
         const jobs: CompressJob[] = [];
