@@ -1,4 +1,7 @@
-/** Title, description, breadcrumbs and summary line of each list page kind. */
+/**
+ * Title, description, breadcrumbs and summary line of each list page kind, the links to the
+ * nearest days or months with news, and which pages are collections for search engines.
+ */
 import {
   authorCrumbs,
   categoryCrumbs,
@@ -108,3 +111,45 @@ export function listingHeading(page: ListingPage): ListingHeading {
       };
   }
 }
+
+/** A link to the nearest earlier or later day (or month) with news, with its text. */
+export interface PeriodLink {
+  path: string;
+  text: string;
+}
+
+export interface PeriodNavigation {
+  /** The navigation landmark's name. */
+  label: string;
+  earlier: PeriodLink | undefined;
+  later: PeriodLink | undefined;
+}
+
+/** Day and month pages link to the nearest earlier and later day or month that has news. */
+export function periodNavigation(page: ListingPage): PeriodNavigation | undefined {
+  if (page.kind === 'day') {
+    const link = (d: typeof page.earlier, key: 'day.earlier' | 'day.later') =>
+      d && { path: d.path, text: t(key, { day: formatDay(d.day) }) };
+    return {
+      label: t('day.nav'),
+      earlier: link(page.earlier, 'day.earlier'),
+      later: link(page.later, 'day.later'),
+    };
+  }
+  if (page.kind === 'month') {
+    const link = (m: typeof page.earlier, key: 'month.earlier' | 'month.later') =>
+      m && { path: m.path, text: t(key, { month: formatMonth(m.year, m.month) }) };
+    return {
+      label: t('month.nav'),
+      earlier: link(page.earlier, 'month.earlier'),
+      later: link(page.later, 'month.later'),
+    };
+  }
+  return undefined;
+}
+
+/** Lists of stories under a name (not a calendar period): collections for search engines. */
+export const isCollection = (
+  page: ListingPage,
+): page is Extract<ListingPage, { kind: 'category' | 'topic' | 'author' }> =>
+  page.kind === 'category' || page.kind === 'topic' || page.kind === 'author';

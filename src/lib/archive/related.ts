@@ -1,6 +1,6 @@
 /**
- * Related articles for every article in one pass: articles sharing topics (tags, topics.ts) (more shared tags
- * first, the same category next, nearest in time last). Each tag's list is only looked at
+ * Related articles for every article in one pass: articles sharing topics (tags, as topics.ts
+ * reads them; more shared topics first, the same category next, nearest in time last). Each tag's list is only looked at
  * around the article's own position, so a tag used by 100 000 articles costs the same as a
  * rare one: linear in the number of articles.
  */
