@@ -12,7 +12,7 @@ import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/build/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
-import { precompress } from './src/lib/build/precompress.ts';
+import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 
@@ -55,7 +55,7 @@ export default defineConfig({
     // Only resized copies of photos are published, never an original (with its camera metadata).
     dropOriginalImages({ contentDir: CONTENT_DIR }),
     // Prunes dist/ before the search index reads it, so removed articles are not indexed.
-    pruneStaleOutput({ ownedFolders: [SEARCH_DIR] }),
+    pruneStaleOutput({ owned: [SEARCH_DIR, DICTIONARY_FILE] }),
     searchIndex(),
     // Last: it compresses what the integrations above wrote.
     precompress({ enabled: compress }),

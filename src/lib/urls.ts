@@ -38,6 +38,10 @@ export const dayPath = (d: OsloDay): string => `/${d.year}/${d.month}/${d.day}/`
 
 export const articlePath = (d: OsloDay, slug: string): string => `${dayPath(d)}${slug}/`;
 
+/** True for a path articlePath makes ("/2020/10/10/slug/"), false for every list page. */
+export const isArticlePath = (path: string): boolean =>
+  /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(path) && !isReservedArticleSlug(path.split('/')[4] ?? '');
+
 export const categoryPath = (category: string): string => `/${category}/`;
 
 /** Page n of a list whose first page is at `listPath`; page 1 is the list itself. */
@@ -110,6 +114,12 @@ export function feedPath(format: FeedFormat, listPath = '/'): string {
 }
 
 export const newsSitemapPath = (): string => '/news-sitemap.xml';
+
+/**
+ * The compression dictionary (src/lib/build/dictionary.ts): at one address for good, since every
+ * page links it; a reader's browser keeps the copy it has until it goes stale.
+ */
+export const dictionaryPath = (): string => '/ordbok.txt';
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';
 
 /** An absolute URL for a site path: origin from SITE_URL, plus the deploy base. */

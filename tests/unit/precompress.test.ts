@@ -7,6 +7,7 @@ import { twinOf } from '../../src/lib/build/output-files';
 import { compressBatch } from '../../src/lib/build/compress-worker';
 import { unchanged } from '../../src/lib/build/precompress';
 import { staleFiles } from '../../src/lib/build/stale-output';
+import { dcbDecode, dcbSuffix, sealDictionary } from '../../src/lib/build/dictionary';
 
 const START = 1_000_000;
 
@@ -16,6 +17,10 @@ describe('precompressed twins', () => {
     expect(twinOf('/dist/feed.json.br')).toBe('/dist/feed.json');
     expect(twinOf('/dist/_astro/foto.jpg.gz')).toBeUndefined();
     expect(twinOf('/dist/a/index.html')).toBeUndefined();
+    const hash = `${'A'.repeat(42)}9=`;
+    expect(twinOf(`/dist/a/index.html.${hash}.dcb`)).toBe('/dist/a/index.html');
+    expect(twinOf('/dist/a/index.html.dcb')).toBeUndefined();
+    expect(twinOf(`/dist/a/bilde.jpg.${hash}.dcb`)).toBeUndefined();
   });
 
   it('are left alone when the file has the time of their last compression', () => {
@@ -28,6 +33,10 @@ describe('precompressed twins', () => {
     expect(unchanged(page, 6, last)).toBe(false);
     expect(unchanged(page, 5, undefined)).toBe(false);
     expect(unchanged(page, 5, { ...last, twins: ['.gz', '.br'] })).toBe(false);
+    // A page made with another dictionary (or none) is made again.
+    expect(unchanged(page, 5, { ...last, dictionary: 'a' }, 'a')).toBe(true);
+    expect(unchanged(page, 5, { ...last, dictionary: 'a' }, 'b')).toBe(false);
+    expect(unchanged(page, 5, last, 'b')).toBe(false);
   });
 
   it('go with their file when it goes, and stay when it stays', () => {
@@ -50,23 +59,55 @@ describe('precompressed twins', () => {
     const page = join(dir, 'index.html');
     const html = `<!doctype html><html lang="nb"><p>${'Våpenhvile i Nagorno-Karabakh. '.repeat(40)}</p></html>`;
     writeFileSync(page, html);
-    const [first] = compressBatch([{ file: page, mtimeMs: 1, last: undefined }]);
+    const [first] = compressBatch({ jobs: [{ file: page, mtimeMs: 1, last: undefined }] });
     expect(first).toMatchObject({ wrote: true, result: { twins: ['.gz', '.br'], mtimeMs: 1 } });
     expect(gunzipSync(readFileSync(`${page}.gz`)).toString()).toBe(html);
     expect(brotliDecompressSync(readFileSync(`${page}.br`)).toString()).toBe(html);
     expect(statSync(`${page}.br`).size).toBeLessThan(statSync(`${page}.gz`).size);
     // Rewritten with the same bytes: read, not compressed again.
-    const [again] = compressBatch([{ file: page, mtimeMs: 2, last: first?.result }]);
+    const [again] = compressBatch({ jobs: [{ file: page, mtimeMs: 2, last: first?.result }] });
     expect(again).toMatchObject({ wrote: false, result: { digest: first?.result.digest, mtimeMs: 2 } });
     writeFileSync(page, html.replace('Våpenhvile', 'Fred'));
-    const [changed] = compressBatch([{ file: page, mtimeMs: 3, last: again?.result }]);
+    const [changed] = compressBatch({ jobs: [{ file: page, mtimeMs: 3, last: again?.result }] });
     expect(changed?.wrote).toBe(true);
     expect(gunzipSync(readFileSync(`${page}.gz`)).toString()).toContain('Fred i Nagorno');
+
+    // With the site's dictionary: a .dcb twin beside them, smaller than brotli; a new dictionary
+    // replaces the twin of the old one.
+    const old = sealDictionary(`${html.slice(0, 60)}<p>Fred`);
+    const [withOld] = compressBatch({
+      jobs: [{ file: page, mtimeMs: 4, last: changed?.result }],
+      dictionary: old,
+    });
+    expect(withOld?.result).toMatchObject({
+      dictionary: old.hash,
+      twins: ['.gz', '.br', dcbSuffix(old.hash)],
+    });
+    const site = sealDictionary(html);
+    const [withSite] = compressBatch({
+      jobs: [{ file: page, mtimeMs: 4, last: withOld?.result }],
+      dictionary: site,
+    });
+    expect(withSite?.wrote).toBe(true);
+    expect(existsSync(page + dcbSuffix(old.hash))).toBe(false);
+    const dcb = readFileSync(page + dcbSuffix(site.hash));
+    expect(dcbDecode(dcb, site).equals(readFileSync(page))).toBe(true);
+    expect(dcb.length).toBeLessThan(statSync(`${page}.br`).size);
+    // Only pages get one.
+    const feed = join(dir, 'feed.json');
+    writeFileSync(feed, JSON.stringify({ items: Array(50).fill(html) }));
+    expect(
+      compressBatch({ jobs: [{ file: feed, mtimeMs: 1, last: undefined }], dictionary: site })[0]?.result,
+    ).toMatchObject({
+      twins: ['.gz', '.br'],
+    });
 
     const tiny = join(dir, 'robots.txt');
     writeFileSync(tiny, 'User-agent: *\n');
     writeFileSync(`${tiny}.gz`, 'old twin');
-    expect(compressBatch([{ file: tiny, mtimeMs: 1, last: undefined }])[0]?.result.twins).toEqual([]);
+    expect(compressBatch({ jobs: [{ file: tiny, mtimeMs: 1, last: undefined }] })[0]?.result.twins).toEqual(
+      [],
+    );
     expect(existsSync(`${tiny}.gz`)).toBe(false);
     expect(existsSync(`${tiny}.br`)).toBe(false);
   });

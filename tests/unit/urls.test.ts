@@ -8,6 +8,7 @@ import {
   SITE_URL,
   searchPath,
   articlePath,
+  isArticlePath,
   categoryPath,
   dayPath,
   feedPath,
@@ -28,6 +29,17 @@ describe('urls', () => {
     expect(monthPath('2020', '10')).toBe('/2020/10/');
     expect(dayPath(day)).toBe('/2020/10/10/');
     expect(articlePath(day, 'vapenhvile')).toBe('/2020/10/10/vapenhvile/');
+    expect(isArticlePath(articlePath(day, 'vapenhvile'))).toBe(true);
+    for (const list of [
+      dayPath(day),
+      '/2020/10/',
+      '/utenriks/',
+      '/2020/10/10/side/2/',
+      '/tema/ntb/',
+      '/av/ntb/',
+    ]) {
+      expect(isArticlePath(list), list).toBe(false);
+    }
     expect(categoryPath('okonomi')).toBe('/okonomi/');
   });
 

@@ -28,9 +28,15 @@ export const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|svg|txt|webmanifest)$
 /** The precompressed twins' suffixes, as nginx's gzip_static and brotli_static look for them. */
 export const TWIN_SUFFIXES = ['.gz', '.br'] as const;
 
-/** A twin's own file ("a/index.html.gz" → "a/index.html"), or undefined for any other file. */
+/** A page's twin compressed against the dictionary with that hash (dictionary.ts, dcbSuffix). */
+export const DCB_TWIN = /\.([A-Za-z0-9]{43}=)\.dcb$/;
+
+/**
+ * A twin's own file ("a/index.html.gz" → "a/index.html", "a/index.html.<hash>.dcb" →
+ * "a/index.html"), or undefined for any other file.
+ */
 export function twinOf(path: string): string | undefined {
-  const suffix = TWIN_SUFFIXES.find((s) => path.endsWith(s));
+  const suffix = TWIN_SUFFIXES.find((s) => path.endsWith(s)) ?? DCB_TWIN.exec(path)?.[0];
   if (!suffix) return undefined;
   const source = path.slice(0, -suffix.length);
   return COMPRESSIBLE.test(source) ? source : undefined;

@@ -2,22 +2,40 @@
  * Precompressed twins for nginx's gzip_static and brotli_static: `page.html.gz` and
  * `page.html.br` beside every compressible file of dist/, so that a server under a traffic spike
  * sends bytes compressed once at build time instead of compressing every response again
- * (bench/RESULTS.md, "Serving").
+ * (bench/RESULTS.md, "Serving"). Pages also get `page.html.<hash>.dcb`, compressed against the
+ * site's dictionary (dictionary.ts), for browsers that hold it.
  *
  * Only new or changed files are compressed: a file whose modification time is the one recorded
  * at the last compression is skipped unread, and one rewritten with the same bytes (Astro
- * rewrites some unchanged pages) is skipped after a digest. The work runs on worker threads
- * (compress-worker.ts), off the build's main thread and its large heap. A twin whose file is gone
- * is removed by stale-output.ts together with its file.
+ * rewrites some unchanged pages) is skipped after a digest. A new dictionary makes every page
+ * new. The work runs on worker threads (compress-worker.ts), off the build's main thread and its
+ * large heap. A twin whose file is gone is removed by stale-output.ts together with its file.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Piscina } from 'piscina';
-import { COMPRESSIBLE, twinOf, walk } from './output-files.ts';
+import { dictionaryPath } from '../urls.ts';
+import {
+  commonMarkup,
+  dcbBytes,
+  dcbEncode,
+  dcbSuffix,
+  dictionariesSupported,
+  DICTIONARY_TARGETS,
+  keepDictionary,
+  readDictionary,
+  samplePages,
+  sealDictionary,
+  type Dictionary,
+} from './dictionary.ts';
+import { COMPRESSIBLE, DCB_TWIN, twinOf, walk, type OutputFile } from './output-files.ts';
+
+/** The dictionary's file in dist/. */
+export const DICTIONARY_FILE = dictionaryPath().slice(1);
 
 /** Files smaller than this are left to the server (nginx's gzip_min_length is 256 too). */
 export const MIN_BYTES = 256;
@@ -36,13 +54,18 @@ export interface Compressed {
   mtimeMs: number;
   /** The suffixes of the twins written (none for a small file, or one that did not shrink). */
   twins: string[];
+  /** The hash of the dictionary a page's `.dcb` twin was made with. */
+  dictionary?: string | undefined;
 }
 
 /** By path relative to dist/. */
 export type CompressedFiles = Record<string, Compressed>;
 
-/** The twins of some bytes: each only if it is smaller than the bytes themselves. */
-export function compressBytes(data: Buffer): { suffix: string; bytes: Buffer }[] {
+/**
+ * The twins of some bytes: each only if it is smaller than the bytes themselves. With a
+ * dictionary (for pages), the `.dcb` twin too.
+ */
+export function compressBytes(data: Buffer, dictionary?: Dictionary): { suffix: string; bytes: Buffer }[] {
   if (data.length < MIN_BYTES) return [];
   const twins = [
     { suffix: '.gz', bytes: gzipSync(data, { level: GZIP_LEVEL }) },
@@ -56,6 +79,7 @@ export function compressBytes(data: Buffer): { suffix: string; bytes: Buffer }[]
         },
       }),
     },
+    ...(dictionary ? [{ suffix: dcbSuffix(dictionary.hash), bytes: dcbEncode(data, dictionary) }] : []),
   ];
   return twins.filter((twin) => twin.bytes.length < data.length);
 }
@@ -64,15 +88,60 @@ export function compressBytes(data: Buffer): { suffix: string; bytes: Buffer }[]
 export const twinsPresent = (file: string, last: Compressed): boolean =>
   last.twins.every((suffix) => existsSync(file + suffix));
 
-/** Skipped unread: the same modification time as at the last compression, twins in place. */
-export const unchanged = (file: string, mtimeMs: number, last: Compressed | undefined): boolean =>
-  last !== undefined && last.mtimeMs === mtimeMs && twinsPresent(file, last);
+/**
+ * Skipped unread: the same modification time as at the last compression, made with the same
+ * dictionary (`dictionary`: the hash a page's twin needs now, undefined for other files), and
+ * the twins in place.
+ */
+export const unchanged = (
+  file: string,
+  mtimeMs: number,
+  last: Compressed | undefined,
+  dictionary?: string,
+): boolean =>
+  last !== undefined &&
+  last.mtimeMs === mtimeMs &&
+  last.dictionary === dictionary &&
+  twinsPresent(file, last);
 
-/** A batch of files for a compress worker, each with what its last compression left. */
+/** A file for a compress worker, with what its last compression left. */
 export interface CompressJob {
   file: string;
   mtimeMs: number;
   last: Compressed | undefined;
+}
+
+/** A batch of files for a compress worker, and the dictionary for the pages among them. */
+export interface CompressTask {
+  jobs: CompressJob[];
+  dictionary?: Dictionary | undefined;
+}
+
+/** The dictionary a file's twins are made with: the site's for pages, none for the rest. */
+export const dictionaryFor = (file: string, dictionary: Dictionary | undefined): Dictionary | undefined =>
+  DICTIONARY_TARGETS.test(file) ? dictionary : undefined;
+
+/**
+ * The site's dictionary: the one in dist/ from the last build, unless the sampled pages show the
+ * templates have changed enough that a new one is clearly better (dictionary.ts). `fresh` is
+ * true when it was (re)written.
+ */
+export function siteDictionary(
+  root: string,
+  htmlPaths: readonly string[],
+): { dictionary: Dictionary; fresh: boolean } {
+  const sample = samplePages(htmlPaths).map((path) => readFileSync(join(root, path)));
+  const candidate = sealDictionary(commonMarkup(sample.map(String)));
+  const file = join(root, DICTIONARY_FILE);
+  const kept = existsSync(file) ? readDictionary(readFileSync(file)) : undefined;
+  if (
+    kept &&
+    (kept.hash === candidate.hash || keepDictionary(dcbBytes(sample, kept), dcbBytes(sample, candidate)))
+  ) {
+    return { dictionary: kept, fresh: false };
+  }
+  writeFileSync(file, candidate.bytes);
+  return { dictionary: candidate, fresh: true };
 }
 
 /** Files per message to a worker: few messages, and the two workers still share the load. */
@@ -103,28 +172,55 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const dictionaryFile = join(root, DICTIONARY_FILE);
         if (!enabled) {
           // Twins left by an earlier build with PRECOMPRESS on would be served in place of
           // pages this build changed.
           const twins = walk(root).filter((f) => twinOf(f.path) !== undefined);
           for (const twin of twins) rmSync(twin.path);
+          rmSync(dictionaryFile, { force: true });
           rmSync(recordFile, { force: true });
           if (twins.length > 0) logger.info(`Removed ${twins.length} precompressed file(s) (PRECOMPRESS=0).`);
           return;
         }
         const started = performance.now();
+        let files: OutputFile[] = walk(root);
+        let dictionary: Dictionary | undefined;
+        let fresh = false;
+        if (dictionariesSupported()) {
+          const pages = files
+            .filter((f) => DICTIONARY_TARGETS.test(f.path))
+            .map((f) => relative(root, f.path));
+          ({ dictionary, fresh } = siteDictionary(root, pages));
+          if (fresh) {
+            files = files.filter((f) => f.path !== dictionaryFile);
+            files.push({ path: dictionaryFile, mtimeMs: statSync(dictionaryFile).mtimeMs });
+          }
+        } else {
+          logger.warn(
+            `This Node's brotli takes no dictionary: pages get no .dcb twins (use the pinned Node).`,
+          );
+          rmSync(dictionaryFile, { force: true });
+        }
+        // Twins made with another dictionary: a browser still holding it must get brotli, never
+        // an old copy of a page.
+        for (const { path } of files) {
+          const hash = DCB_TWIN.exec(path)?.[1];
+          if (hash !== undefined && hash !== dictionary?.hash) rmSync(path);
+        }
         const before = readCompressed(recordFile);
         const after: CompressedFiles = {};
         const jobs: CompressJob[] = [];
-        for (const { path: file, mtimeMs } of walk(root).filter((f) => COMPRESSIBLE.test(f.path))) {
+        for (const { path: file, mtimeMs } of files.filter((f) => COMPRESSIBLE.test(f.path))) {
           const path = relative(root, file);
           const last = before[path];
-          if (last && unchanged(file, mtimeMs, last)) after[path] = last;
+          if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash))
+            after[path] = last;
           else jobs.push({ file, mtimeMs, last });
         }
         let compressed = 0;
         if (jobs.length > 0) {
-          const pool = new Piscina<CompressJob[], { file: string; result: Compressed; wrote: boolean }[]>({
+          const pool = new Piscina<CompressTask, { file: string; result: Compressed; wrote: boolean }[]>({
             filename: workerFile,
             maxThreads: Math.min(availableParallelism(), 8),
           });
@@ -132,7 +228,8 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
             const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
               jobs.slice(i * BATCH, (i + 1) * BATCH),
             );
-            for (const results of await Promise.all(batches.map((batch) => pool.run(batch)))) {
+            const runs = batches.map((batch) => pool.run({ jobs: batch, dictionary }));
+            for (const results of await Promise.all(runs)) {
               for (const { file, result, wrote } of results) {
                 after[relative(root, file)] = result;
                 if (wrote) compressed++;
@@ -146,8 +243,11 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         writeFileSync(recordFile, JSON.stringify(after));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const total = Object.keys(after).length;
+        const made = dictionary
+          ? ` Dictionary: ${fresh ? 'new' : 'kept'} (${(dictionary.bytes.length / 1024).toFixed(1)} kB).`
+          : '';
         logger.info(
-          `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.`,
+          `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.${made}`,
         );
       },
     },

@@ -47,13 +47,11 @@ function removeEmptyDirs(dir: string, isRoot = true): boolean {
 
 /**
  * Must come after every integration that writes into dist/, but before the search index,
- * which must not index the page of a removed article. `ownedFolders`: top-level folders of
+ * which must not index the page of a removed article. `owned`: top-level folders and files of
  * dist/ another integration keeps and prunes itself (the search index keeps the unchanged
- * years' indexes, written by an earlier build).
+ * years' indexes, written by an earlier build; precompress.ts keeps the dictionary).
  */
-export function pruneStaleOutput({
-  ownedFolders = [],
-}: { ownedFolders?: readonly string[] } = {}): AstroIntegration {
+export function pruneStaleOutput({ owned = [] }: { owned?: readonly string[] } = {}): AstroIntegration {
   let buildStartMs = 0;
   return {
     name: 'news-prune-stale-output',
@@ -66,8 +64,8 @@ export function pruneStaleOutput({
         const kept = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
         const root = fileURLToPath(dir);
-        const owned = new Set(ownedFolders.map((folder) => join(root, folder)));
-        const stale = staleFiles(walk(root, owned), buildStartMs, kept);
+        const skip = new Set(owned.map((path) => join(root, path)));
+        const stale = staleFiles(walk(root, skip), buildStartMs, kept);
         for (const path of stale) rmSync(path);
         removeEmptyDirs(root);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) this build no longer makes.`);

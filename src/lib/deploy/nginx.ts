@@ -2,8 +2,8 @@
  * The production nginx configuration, generated from one set of values so that the shipped
  * deploy/nginx.conf and the one the browser tests run can never drift apart.
  */
-import { IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
-import { feedPath } from '../urls.ts';
+import { DICTIONARY_CACHE, IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
+import { dictionaryPath, feedPath } from '../urls.ts';
 
 export interface NginxOptions {
   /** `listen` value: "80", or "127.0.0.1:8123" in tests. */
@@ -56,10 +56,43 @@ function headerLines(cacheControl: string, indent: string): string {
 /** The JSON Feed's file name (site-wide and per category); nginx's mime.types says application/json. */
 const JSON_FEED_FILE = feedPath('json').slice(1);
 
+/**
+ * Compression Dictionary Transport (src/lib/build/dictionary.ts), at http level: a browser that
+ * holds the site's dictionary sends `dcb` and the dictionary's hash; a page's twin compressed
+ * against that dictionary is named by the hash. Pages announce the dictionary in a Link header.
+ */
+function dictionaryMaps(base: string): string {
+  return `# Compression Dictionary Transport: the page twin made with the dictionary the browser
+# holds (index.html.<hash>.dcb), when there is one; else index.html, with gzip or brotli.
+map $http_available_dictionary $dictionary_hash {
+    default "";
+    "~^:(?<hash>[A-Za-z0-9]{43}=):$" $hash;
+}
+map $http_accept_encoding $accepts_dcb {
+    default 0;
+    "~(^|[ ,])dcb($|[ ,;])" 1;
+}
+map "$accepts_dcb:$dictionary_hash" $page_index {
+    default index.html;
+    "~^1:(?<hash>.+)$" index.html.$hash.dcb;
+}
+# Headers for pages only (the URI is the page's file by the time headers go out).
+map $uri $page_vary {
+    default "";
+    "~\\.html$" Available-Dictionary;
+}
+map $uri $page_dictionary_link {
+    default "";
+    "~\\.html$" '<${base}${dictionaryPath().slice(1)}>; rel="compression-dictionary"';
+}`;
+}
+
 /** The `server { … }` block. */
-export function nginxServer({ listen, root, base }: NginxOptions): string {
+export function nginxServer({ listen, root, base, brotli }: NginxOptions): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   const i = '    ';
+  const pageHeaders = `${i}${i}add_header Vary $page_vary;
+${i}${i}add_header Link $page_dictionary_link;`;
   return `server {
     listen ${listen};
     server_name _;
@@ -68,7 +101,7 @@ export function nginxServer({ listen, root, base }: NginxOptions): string {
     server_tokens off;
     # Redirects (e.g. /2020 → /2020/) keep the scheme, host and port the reader used.
     absolute_redirect off;
-    index index.html;
+    index $page_index index.html;
     error_page 404 ${b}404.html;
 
     # Responses nginx makes before choosing a location (400 for a malformed request) get these;
@@ -77,6 +110,31 @@ ${headerLines(PAGE_CACHE, i)}
 
     location = ${b}404.html {
 ${headerLines(PAGE_CACHE, i + i)}
+${pageHeaders}
+    }
+
+    # A page compressed against the dictionary (reached only through index above): sent as it
+    # is, never compressed again.
+    location ~ \\.dcb$ {
+        internal;
+        gzip off;
+        gzip_static off;
+${
+  brotli === true
+    ? `${i}${i}brotli_static off;
+`
+    : ''
+}        types { }
+        default_type text/html;
+${headerLines(PAGE_CACHE, i + i)}
+        add_header Content-Encoding dcb;
+        add_header Vary "Accept-Encoding, Available-Dictionary";
+    }
+
+    # The dictionary: one address, fresh for a day (security-headers.ts, DICTIONARY_CACHE).
+    location = ${b}${dictionaryPath().slice(1)} {
+${headerLines(DICTIONARY_CACHE, i + i)}
+        add_header Use-As-Dictionary 'match="${b}*", match-dest=("document")';
     }
 
     # Hashed build output (Astro's _astro/): the name changes when the content does.
@@ -107,6 +165,7 @@ ${headerLines(PAGE_CACHE, i + i)}
 
     location ${b} {
 ${headerLines(PAGE_CACHE, i + i)}
+${pageHeaders}
         # Clean URLs: /2020/10/10/ is 2020/10/10/index.html; /2020 redirects to /2020/.
         try_files $uri $uri/ =404;
     }
@@ -154,6 +213,11 @@ ${brotli ? '    brotli_static on;\n' : ''}    gzip on;
     gzip_comp_level 6;
     gzip_min_length 256;
     gzip_types ${GZIP_TYPES.join(' ')};
+
+${dictionaryMaps(options.base.endsWith('/') ? options.base : `${options.base}/`)
+  .split('\n')
+  .map((line) => (line ? `    ${line}` : line))
+  .join('\n')}
 
 ${nginxServer(options)
   .split('\n')

@@ -31,3 +31,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 /** Pages change on every rebuild: let caches keep them but check back. */
 export const PAGE_CACHE = 'public, max-age=0, must-revalidate';
+/**
+ * The compression dictionary (dictionaryPath()) keeps one address, and a browser uses it only
+ * while its copy is fresh: a day. A browser whose copy is older than the site's gets brotli.
+ */
+export const DICTIONARY_CACHE = 'public, max-age=86400';
