@@ -4,15 +4,19 @@
  * For an article page, the front page and the RSS feed, three configurations in one run:
  *   plain       every file as it is, uncompressed: the static-file limit
  *   shipped     the shipped configuration: the build's brotli (or gzip) twins as they are
+ *   dictionary  the same, to a browser holding the site's dictionary (the pages' .dcb twins)
  *   on-the-fly  gzip on every response (the configuration before precompressed twins)
- * Clients ask for "br, gzip", as browsers do. Prints requests/s, p99 latency and bytes per
- * response; bench/RESULTS.md ("Serving") records a run.
+ * Clients ask for "br, gzip", as browsers do (plus "dcb" and the dictionary's hash for the
+ * dictionary row). Prints requests/s, p99 latency and bytes per response; bench/RESULTS.md
+ * ("Serving") records a run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveWithNginx, type Compression } from './nginx-server.ts';
+import { readDictionary } from '../src/lib/build/dictionary.ts';
+import { dictionaryPath } from '../src/lib/urls.ts';
 
 const WRK = '/usr/bin/wrk';
 const { values } = parseArgs({
@@ -54,7 +58,15 @@ interface Result {
   bytes: number;
 }
 
-function wrk(url: string, seconds = values.seconds): Result {
+const BROWSER = ['Accept-Encoding: br, gzip'];
+const dictionaryFile = join(dist, dictionaryPath());
+const dictionary = existsSync(dictionaryFile) ? readDictionary(readFileSync(dictionaryFile)) : undefined;
+/** A browser that holds the site's dictionary (Compression Dictionary Transport). */
+const HOLDING = dictionary
+  ? ['Accept-Encoding: br, gzip, dcb', `Available-Dictionary: :${dictionary.hash}:`]
+  : undefined;
+
+function wrk(url: string, seconds = values.seconds, headers = BROWSER): Result {
   const run = spawnSync(
     WRK,
     [
@@ -62,8 +74,7 @@ function wrk(url: string, seconds = values.seconds): Result {
       `-c${values.connections}`,
       `-d${seconds}s`,
       '--latency',
-      '-H',
-      'Accept-Encoding: br, gzip',
+      ...headers.flatMap((header) => ['-H', header]),
       url,
     ],
     { encoding: 'utf8' },
@@ -86,14 +97,20 @@ const pages: [string, string][] = [
   ['front page', ''],
   ['RSS feed', 'rss.xml'],
 ];
-const modes: Compression[] = ['plain', 'shipped', 'on-the-fly'];
+/** Each row: the server's configuration, and what the clients send. */
+const rows: { row: string; mode: Compression; headers: string[] }[] = [
+  { row: 'plain', mode: 'plain', headers: BROWSER },
+  { row: 'shipped', mode: 'shipped', headers: BROWSER },
+  ...(HOLDING ? [{ row: 'shipped, dictionary', mode: 'shipped' as const, headers: HOLDING }] : []),
+  { row: 'on-the-fly', mode: 'on-the-fly', headers: BROWSER },
+];
 const results = new Map<string, Result>();
-for (const mode of modes) {
+for (const { row, mode, headers } of rows) {
   const server = await serveWithNginx(dist, base, { compression: mode });
   try {
     for (const [name, path] of pages) {
-      wrk(`${server.url}${path}`, '2'); // warm the page cache and the connections
-      results.set(`${name}/${mode}`, wrk(`${server.url}${path}`));
+      wrk(`${server.url}${path}`, '2', headers); // warm the page cache and the connections
+      results.set(`${name}/${row}`, wrk(`${server.url}${path}`, values.seconds, headers));
     }
   } finally {
     await server.stop();
@@ -109,10 +126,10 @@ console.log('| page | config | req/s | × plain | p99 ms | bytes per response |'
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [name] of pages) {
   const plain = results.get(`${name}/plain`) as Result;
-  for (const mode of modes) {
-    const r = results.get(`${name}/${mode}`) as Result;
+  for (const { row } of rows) {
+    const r = results.get(`${name}/${row}`) as Result;
     console.log(
-      `| ${name} | ${mode} | ${f(r.rps)} | ${f(r.rps / plain.rps, 2)} | ${f(r.p99ms, 2)} | ${f(r.bytes)} |`,
+      `| ${name} | ${row} | ${f(r.rps)} | ${f(r.rps / plain.rps, 2)} | ${f(r.p99ms, 2)} | ${f(r.bytes)} |`,
     );
   }
 }

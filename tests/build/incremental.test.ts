@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
 import { makePhoto } from '../../scripts/bench/photos';
 import { buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+import { dcbDecode, dcbSuffix, readDictionary } from '../../src/lib/build/dictionary';
+import { DCB_TWIN } from '../../src/lib/build/output-files';
 
 const COUNT = 60;
 /** Every tenth article has a photo; the one added (number 60) too. */
@@ -37,8 +39,42 @@ const ok = (build: BuildResult) => {
   return build;
 };
 
-/** Every file, the search index included (unchanged years keep theirs, src/lib/distribution/search-shards.ts). */
-const siteFiles = (dir: string) => listFiles(dir);
+/**
+ * Every file, the search index included (unchanged years keep theirs, src/lib/distribution/search-shards.ts).
+ * A page's .dcb twin is named by the site's dictionary, which a rebuild keeps until the templates
+ * change (src/lib/build/dictionary.ts), so it may differ from a clean build's: the name is listed
+ * without the hash, and the dictionary and the twins are checked by decoding (dcbProblems).
+ */
+const siteFiles = (dir: string) =>
+  listFiles(dir)
+    .map((f) => f.replace(DCB_TWIN, '.<ordbok>.dcb'))
+    .sort();
+/** Files whose bytes depend on which dictionary the site has. */
+const byDictionary = (f: string) => f.startsWith('ordbok.txt') || f.endsWith('.<ordbok>.dcb');
+/** Files of `dir` not byte for byte those of `cleanDir` (beside the dictionary's). */
+const differingFiles = (dir: string, cleanDir: string, files: string[]) =>
+  files.filter(
+    (f) => !byDictionary(f) && !readFileSync(join(dir, f)).equals(readFileSync(join(cleanDir, f))),
+  );
+/** Pages without a .dcb twin of the site's dictionary, and twins that do not decode to their page. */
+function dcbProblems(dir: string): string[] {
+  const dictionary = readDictionary(readFileSync(join(dir, 'ordbok.txt')));
+  if (!dictionary) return ['ordbok.txt'];
+  const files = listFiles(dir);
+  const twins = new Set(files.filter((f) => DCB_TWIN.test(f)));
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const problems = pages.filter((f) => !twins.has(f + dcbSuffix(dictionary.hash)));
+  for (const twin of twins) {
+    const page = join(dir, twin.replace(DCB_TWIN, ''));
+    try {
+      if (!dcbDecode(readFileSync(join(dir, twin)), dictionary).equals(readFileSync(page)))
+        problems.push(twin);
+    } catch {
+      problems.push(twin);
+    }
+  }
+  return problems;
+}
 
 /** The photo files whose copies a build encoded (the rest came from Astro's image cache). */
 const encoded = (build: BuildResult) =>
@@ -143,10 +179,7 @@ describe('an incremental rebuild', () => {
   });
 
   it('writes every file byte for byte as a clean build does', () => {
-    const differing = siteFiles(clean.outDir).filter(
-      (f) => !readFileSync(join(rebuilt.outDir, f)).equals(readFileSync(join(clean.outDir, f))),
-    );
-    expect(differing).toEqual([]);
+    expect(differingFiles(rebuilt.outDir, clean.outDir, siteFiles(clean.outDir))).toEqual([]);
   });
 
   it('leaves no stale precompressed twin: each decompresses to its file as rebuilt', () => {
@@ -158,6 +191,15 @@ describe('an incremental rebuild', () => {
       return !(twin.endsWith('.gz') ? gunzipSync(bytes) : brotliDecompressSync(bytes)).equals(file);
     });
     expect(stale).toEqual([]);
+    // Every page has its twin for the site's dictionary, decoding to the page as rebuilt.
+    expect(listFiles(rebuilt.outDir).filter((f) => DCB_TWIN.test(f)).length).toBeGreaterThan(100);
+    expect(dcbProblems(rebuilt.outDir)).toEqual([]);
+  });
+
+  it('keeps the dictionary when the templates did not change, so only changed pages are compressed', () => {
+    expect(rebuilt.output).toMatch(/Dictionary: kept/);
+    const again = /Precompressed (\d+) file\(s\)[^\n]*Dictionary: kept/.exec(unchanged.output);
+    expect(Number(again?.[1])).toBeLessThan(5);
   });
 
   it('shows the edits', () => {
@@ -199,15 +241,19 @@ describe('an incremental rebuild after', () => {
     const cleanOut = ok(buildSite('incremental-clean', settings)).outDir;
     const files = siteFiles(rebuiltOut);
     const cleanFiles = siteFiles(cleanOut);
-    const differing = cleanFiles.filter(
-      (f) => files.includes(f) && !readFileSync(join(rebuiltOut, f)).equals(readFileSync(join(cleanOut, f))),
-    );
+    const differing = differingFiles(
+      rebuiltOut,
+      cleanOut,
+      cleanFiles.filter((f) => files.includes(f)),
+    ).concat(dcbProblems(rebuiltOut));
     const pages = new Map<string, string>();
     for (const path of PAGES) {
       const file = join(rebuiltOut, path, 'index.html');
       pages.set(path, existsSync(file) ? readFileSync(file, 'utf8') : '');
     }
-    const leaks = files.filter((f) => readFileSync(join(rebuiltOut, f)).includes('Embargoteksten'));
+    const leaks = listFiles(rebuiltOut).filter((f) =>
+      readFileSync(join(rebuiltOut, f)).includes('Embargoteksten'),
+    );
     rounds.set(name, { files, cleanFiles, differing, pages });
     return leaks;
   };

@@ -248,3 +248,42 @@ for (const site of Object.values(SITES)) {
     });
   }
 }
+
+for (const site of Object.values(SITES)) {
+  describe(`a returning reader at ${site.base}`, () => {
+    let server: RunningServer;
+    let context: BrowserContext;
+    beforeAll(async () => {
+      server = await serveWithNginx(site.outDir, site.base);
+      context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'nb-NO' });
+    });
+    afterAll(async () => {
+      await context?.close();
+      await server?.stop();
+    });
+
+    it('gets the next pages compressed against the dictionary the first page announced', async () => {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      const dictionary = page.waitForResponse((r) => r.url().endsWith('/ordbok.txt'));
+      const first = await page.goto(server.url);
+      // Nothing held yet: brotli, and the dictionary fetched when the page is idle.
+      expect(first?.headers()['content-encoding']).toBe('br');
+      expect((await dictionary).status()).toBe(200);
+      // Chromium stores the dictionary once the response is read; the next navigation uses it.
+      await (await dictionary).finished();
+      // Decoded to the whole page: its heading, and text from its end.
+      for (const [path, title, text] of [
+        [NTB_PATH, NTB_TITLE, 'Nagorno-Karabakh'],
+        ['utenriks/', 'Utenriks', NTB_TITLE],
+      ] as const) {
+        const response = await page.goto(`${server.url}${path}`);
+        expect(response?.headers()['content-encoding'], path).toBe('dcb');
+        expect(await h1(page), path).toBe(title);
+        expect(await page.locator('main').innerText(), path).toContain(text);
+        expect(await page.locator('footer.site-footer').count(), path).toBe(1);
+      }
+      expect(errors).toEqual([]);
+    });
+  });
+}

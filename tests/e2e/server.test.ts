@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROTLI_STATIC_MODULE, nginxConfig } from '../../src/lib/deploy/nginx';
-import { SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
+import { DICTIONARY_CACHE, SECURITY_HEADERS } from '../../src/lib/deploy/security-headers';
+import { dcbDecode, dcbSuffix, readDictionary } from '../../src/lib/build/dictionary';
 import { staticHostHeaders } from '../../src/lib/deploy/static-headers';
 import { listFiles } from '../helpers/build';
 import { NGINX, serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
@@ -38,11 +39,11 @@ it('the gzip-only config loads in nginx without the brotli module; the brotli on
 });
 
 /** A raw GET: headers and the body's bytes as sent (node:http does not decompress). */
-function rawGet(url: string, acceptEncoding: string | undefined) {
+function rawGet(url: string, acceptEncoding: string | undefined, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const request = httpGet(
       url,
-      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      { headers: { ...headers, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -163,6 +164,67 @@ for (const site of Object.values(SITES)) {
           }
         }
       }
+    });
+
+    it('announces the site’s compression dictionary on pages, and serves it fresh for a day', async () => {
+      const page = await rawGet(`${server.url}${NTB_PATH}`, 'br, gzip');
+      expect(page.headers.link).toBe(`<${site.base}ordbok.txt>; rel="compression-dictionary"`);
+      expect(page.headers.vary).toContain('Available-Dictionary');
+      const css = listFiles(site.outDir).find((f) => f.startsWith('_astro/') && f.endsWith('.css'));
+      expect((await rawGet(`${server.url}${css}`, 'br')).headers.link).toBeUndefined();
+      const dictionary = await fetch(`${server.url}ordbok.txt`);
+      expect(dictionary.status).toBe(200);
+      expect(dictionary.headers.get('use-as-dictionary')).toBe(
+        `match="${site.base}*", match-dest=("document")`,
+      );
+      expect(dictionary.headers.get('cache-control')).toBe(DICTIONARY_CACHE);
+      expect(
+        Buffer.from(await dictionary.arrayBuffer()).equals(readFileSync(join(site.outDir, 'ordbok.txt'))),
+      ).toBe(true);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(dictionary.headers.get(name), name).toBe(value);
+      }
+    });
+
+    it('sends pages compressed against the dictionary to a browser that holds it, and brotli to one with another', async () => {
+      const dictionary = readDictionary(readFileSync(join(site.outDir, 'ordbok.txt')));
+      if (!dictionary) throw new Error('ordbok.txt has no usable hash');
+      const holds = { 'available-dictionary': `:${dictionary.hash}:` };
+      for (const path of ['', NTB_PATH, 'tema/nagorno-karabakh/', 'utenriks/', '2020/10/10/', 'av/ntb/']) {
+        const file = join(site.outDir, path, 'index.html');
+        const bytes = readFileSync(file);
+        const plain = await rawGet(`${server.url}${path}`, undefined);
+        const response = await rawGet(`${server.url}${path}`, 'gzip, deflate, br, zstd, dcb, dcz', holds);
+        expect(response.status, path).toBe(200);
+        expect(response.headers['content-encoding'], path).toBe('dcb');
+        expect(Number(response.headers['content-length']), path).toBe(
+          readFileSync(file + dcbSuffix(dictionary.hash)).length,
+        );
+        expect(dcbDecode(response.body, dictionary).equals(bytes), `${path} decodes to the page`).toBe(true);
+        expect(response.body.length, path).toBeLessThan(readFileSync(`${file}.br`).length);
+        expect(response.headers['content-type'], path).toBe(plain.headers['content-type']);
+        expect(response.headers['cache-control'], path).toBe(plain.headers['cache-control']);
+        expect(response.headers.vary, path).toContain('Accept-Encoding');
+        expect(response.headers.vary, path).toContain('Available-Dictionary');
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          expect(response.headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
+        }
+        // Another dictionary (an older one), or no dcb in Accept-Encoding: brotli.
+        const other = { 'available-dictionary': `:${'A'.repeat(43)}=:` };
+        for (const [encoding, headers] of [
+          ['gzip, br, dcb', other],
+          ['gzip, br', holds],
+        ] as const) {
+          const fallback = await rawGet(`${server.url}${path}`, encoding, headers);
+          expect(fallback.headers['content-encoding'], `${path} ${encoding}`).toBe('br');
+          expect(brotliDecompressSync(fallback.body).equals(bytes), path).toBe(true);
+        }
+      }
+      // The twin is only ever sent in place of its page, never under its own name.
+      const twin = await fetch(`${server.url}${NTB_PATH}index.html${dcbSuffix(dictionary.hash)}`, {
+        headers: holds,
+      });
+      expect(twin.status).toBe(404);
     });
 
     it('serves JSON Feeds as application/feed+json and other JSON as application/json', async () => {
