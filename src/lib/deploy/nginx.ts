@@ -62,8 +62,8 @@ const JSON_FEED_FILE = feedPath('json').slice(1);
  * against that dictionary is named by the hash. Pages announce the dictionary in a Link header.
  */
 function dictionaryMaps(base: string): string {
-  return `# Compression Dictionary Transport: the page twin made with the dictionary the browser
-# holds (index.html.<hash>.dcb), when there is one; else index.html, with gzip or brotli.
+  return `# Compression Dictionary Transport: a browser holding the site's dictionary gets the page's
+# twin made with it (index.html.<hash>.dcb) when there is one, else index.html as usual.
 map $http_available_dictionary $dictionary_hash {
     default "";
     "~^:(?<hash>[A-Za-z0-9]{43}=):$" $hash;
