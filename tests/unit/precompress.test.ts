@@ -52,6 +52,10 @@ describe('precompressed twins', () => {
       '/d/slettet/index.html.gz',
       '/d/foreldrelos.css.gz',
     ]);
+    // The dictionary is precompress.ts's own (not listed): its twins stay with it.
+    const dictionaryTwin = { path: '/d/ordbok.txt.br', mtimeMs: START - 90 };
+    expect(staleFiles([dictionaryTwin], START, new Set(), new Set(['/d/ordbok.txt']))).toEqual([]);
+    expect(staleFiles([dictionaryTwin], START, new Set())).toEqual(['/d/ordbok.txt.br']);
   });
 
   it('decompress to the exact file, are rewritten only for new bytes, and a file too small to gain gets none', () => {

@@ -17,16 +17,18 @@ import { twinOf, walk, type OutputFile } from './output-files.ts';
 /**
  * Files not written since the build started and not among the pages the build kept. A
  * precompressed twin (page.html.gz, precompress.ts) goes and stays with its file: it is written
- * after the build, by the last integration.
+ * after the build, by the last integration. `owned`: files another integration keeps (left out
+ * of `files`), whose twins stay too.
  */
 export function staleFiles(
   files: readonly OutputFile[],
   buildStartMs: number,
   kept: ReadonlySet<string>,
+  owned: ReadonlySet<string> = new Set(),
 ): string[] {
   const isStale = (f: OutputFile) => f.mtimeMs < buildStartMs && !kept.has(f.path);
   const own = files.filter((f) => twinOf(f.path) === undefined);
-  const live = new Set(own.filter((f) => !isStale(f)).map((f) => f.path));
+  const live = new Set([...own.filter((f) => !isStale(f)).map((f) => f.path), ...owned]);
   return files
     .filter((f) => {
       const source = twinOf(f.path);
@@ -65,7 +67,7 @@ export function pruneStaleOutput({ owned = [] }: { owned?: readonly string[] } =
         for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
         const root = fileURLToPath(dir);
         const skip = new Set(owned.map((path) => join(root, path)));
-        const stale = staleFiles(walk(root, skip), buildStartMs, kept);
+        const stale = staleFiles(walk(root, skip), buildStartMs, kept, skip);
         for (const path of stale) rmSync(path);
         removeEmptyDirs(root);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) this build no longer makes.`);
