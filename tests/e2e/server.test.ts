@@ -214,6 +214,7 @@ for (const site of Object.values(SITES)) {
         for (const [encoding, headers] of [
           ['gzip, br, dcb', other],
           ['gzip, br', holds],
+          ['gzip, br, dcb;q=0', holds],
         ] as const) {
           const fallback = await rawGet(`${server.url}${path}`, encoding, headers);
           expect(fallback.headers['content-encoding'], `${path} ${encoding}`).toBe('br');

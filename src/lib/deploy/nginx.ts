@@ -68,9 +68,10 @@ map $http_available_dictionary $dictionary_hash {
     default "";
     "~^:(?<hash>[A-Za-z0-9]{43}=):$" $hash;
 }
+# "dcb" in Accept-Encoding, unless with q=0 (not acceptable).
 map $http_accept_encoding $accepts_dcb {
     default 0;
-    "~(^|[ ,])dcb($|[ ,;])" 1;
+    "~*(^|[ ,])dcb *(,|$|;(?! *q *= *0(\\.0{0,3})? *(,|$)))" 1;
 }
 map "$accepts_dcb:$dictionary_hash" $page_index {
     default index.html;
