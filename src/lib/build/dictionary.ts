@@ -4,10 +4,11 @@
  * An article page is mostly the site's own markup (head, header, menu, footer, the JSON-LD keys)
  * around a few kilobytes of text. Plain brotli cannot know that markup in advance, and on a
  * 15 kB Norwegian page it saves only 6 % against gzip (bench/RESULTS.md, "Serving"). With the
- * markup as a shared dictionary, a page costs about its text alone. Every page links the
- * dictionary (BaseHead); a browser that has it sends its SHA-256 in `Available-Dictionary`
- * and `dcb` in `Accept-Encoding`, and nginx answers with the page's `.dcb` twin: brotli
- * compressed against the dictionary, which the build writes beside the `.br` and `.gz` twins.
+ * markup as a shared dictionary, a page costs about its text alone. nginx announces the
+ * dictionary on every page (a Link header, src/lib/deploy/nginx.ts); a browser that has it sends
+ * its SHA-256 in `Available-Dictionary` and `dcb` in `Accept-Encoding`, and nginx answers with
+ * the page's `.dcb` twin: brotli compressed against the dictionary, which the build writes
+ * beside the `.br` and `.gz` twins.
  *
  * The dictionary is what the sampled article pages have in common, so it changes only when the
  * templates do; a new article keeps it (keepDictionary), so a rebuild compresses only the
@@ -65,6 +66,9 @@ export interface Dictionary {
 
 const sha256 = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
 
+/** A SHA-256 in base64 that can be part of a file name as it is: no "/" or "+". */
+const FILE_NAME_HASH = /^[A-Za-z0-9]{43}=$/;
+
 /**
  * The dictionary file for some markup. Its first line is a counter, raised until the hash has
  * only letters and digits in base64 (one try in four): nginx then uses the hash from the request
@@ -74,7 +78,7 @@ export function sealDictionary(markup: string): Dictionary {
   for (let counter = 0; ; counter++) {
     const bytes = Buffer.from(`ordbok ${counter}\n${markup}`);
     const hash = sha256(bytes).toString('base64');
-    if (/^[A-Za-z0-9]{43}=$/.test(hash)) return { bytes, hash };
+    if (FILE_NAME_HASH.test(hash)) return { bytes, hash };
   }
 }
 
@@ -84,7 +88,7 @@ export function sealDictionary(markup: string): Dictionary {
  */
 export function readDictionary(bytes: Buffer): Dictionary | undefined {
   const hash = sha256(bytes).toString('base64');
-  return /^[A-Za-z0-9]{43}=$/.test(hash) ? { bytes, hash } : undefined;
+  return FILE_NAME_HASH.test(hash) ? { bytes, hash } : undefined;
 }
 
 /**
