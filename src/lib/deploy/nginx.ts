@@ -3,7 +3,7 @@
  * deploy/nginx.conf and the one the browser tests run can never drift apart.
  */
 import { DICTIONARY_CACHE, IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
-import { dictionaryPath, feedPath } from '../urls.ts';
+import { dictionaryPath, feedPath, href, normaliseBase } from '../urls.ts';
 
 export interface NginxOptions {
   /** `listen` value: "80", or "127.0.0.1:8123" in tests. */
@@ -84,13 +84,13 @@ map $uri $page_vary {
 }
 map $uri $page_dictionary_link {
     default "";
-    "~\\.html$" '<${base}${dictionaryPath().slice(1)}>; rel="compression-dictionary"';
+    "~\\.html$" '<${href(dictionaryPath(), base)}>; rel="compression-dictionary"';
 }`;
 }
 
 /** The `server { … }` block. */
 export function nginxServer({ listen, root, base, brotli }: NginxOptions): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = normaliseBase(base);
   const i = '    ';
   const pageHeaders = `${i}${i}add_header Vary $page_vary;
 ${i}${i}add_header Link $page_dictionary_link;`;
@@ -133,7 +133,7 @@ ${headerLines(PAGE_CACHE, i + i)}
     }
 
     # The dictionary: one address, fresh for a day (security-headers.ts, DICTIONARY_CACHE).
-    location = ${b}${dictionaryPath().slice(1)} {
+    location = ${href(dictionaryPath(), b)} {
 ${headerLines(DICTIONARY_CACHE, i + i)}
         add_header Use-As-Dictionary 'match="${b}*", match-dest=("document")';
     }
@@ -215,7 +215,7 @@ ${brotli ? '    brotli_static on;\n' : ''}    gzip on;
     gzip_min_length 256;
     gzip_types ${GZIP_TYPES.join(' ')};
 
-${dictionaryMaps(options.base.endsWith('/') ? options.base : `${options.base}/`)
+${dictionaryMaps(normaliseBase(options.base))
   .split('\n')
   .map((line) => (line ? `    ${line}` : line))
   .join('\n')}
