@@ -138,8 +138,11 @@ export function startSearch(): void {
       list.replaceChildren(...data.map(resultItem));
       status.textContent = countText(response.results.length);
     } catch (error) {
+      if (ticket !== latest) return;
       // For the developer: the dev server has no search index (`npm run build` makes one).
       console.warn('Search failed; is there a search index (npm run build)?', error);
+      // No results of an earlier search under the message: they would not answer this query.
+      list.replaceChildren();
       status.textContent = t('search.unavailable');
     }
   };

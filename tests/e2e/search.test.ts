@@ -31,6 +31,8 @@ for (const site of Object.values(SITES)) {
     });
 
     const results = () => page.locator('#search-results li h2 a').allInnerTexts();
+    // Pagefind loads its index on the first search: seconds on a slow or busy machine.
+    const POLL = { timeout: 15_000 };
     const status = () => page.locator('#search-status').innerText();
 
     it('is linked from the header and finds the NTB report by "Stepanakert"', async () => {
@@ -38,7 +40,7 @@ for (const site of Object.values(SITES)) {
       await page.getByRole('link', { name: 'Søk', exact: true }).click();
       await page.waitForURL(`${server.url}sok/`);
       await page.getByLabel('Søk i nyhetene').fill('Stepanakert');
-      await expect.poll(status).toBe('1 treff.');
+      await expect.poll(status, POLL).toBe('1 treff.');
       expect(await results()).toEqual([NTB_TITLE]);
       expect(await page.locator('#search-results li .meta').first().innerText()).toBe(
         'lørdag 10. oktober 2020 kl. 10.40',
@@ -52,16 +54,16 @@ for (const site of Object.values(SITES)) {
 
     it('narrows results with the category and year filters', async () => {
       await page.goto(`${server.url}sok/?q=m%C3%B8tet`);
-      await expect.poll(async () => (await results()).length).toBeGreaterThan(1);
+      await expect.poll(async () => (await results()).length, POLL).toBeGreaterThan(1);
       const all = await results();
       await page.getByLabel('Emne', { exact: true }).selectOption('Politikk');
-      await expect.poll(results).toEqual(['Sent møte uten tidssone']);
+      await expect.poll(results, POLL).toEqual(['Sent møte uten tidssone']);
       expect(all).toContain('Sent møte uten tidssone');
       await page.getByLabel('Emne', { exact: true }).selectOption('');
       await page.getByLabel('År', { exact: true }).selectOption('2020');
-      await expect.poll(async () => (await results()).length).toBe(all.length - 1);
+      await expect.poll(async () => (await results()).length, POLL).toBe(all.length - 1);
       await page.getByLabel('År', { exact: true }).selectOption('2019');
-      await expect.poll(results).toEqual(['Nyttårsmøtet i Bodø ble utsatt']);
+      await expect.poll(results, POLL).toEqual(['Nyttårsmøtet i Bodø ble utsatt']);
     });
 
     it('searches every year: one index per year, merged in the browser', async () => {
@@ -71,14 +73,14 @@ for (const site of Object.values(SITES)) {
         '2019/',
       ]);
       await page.goto(`${server.url}sok/?q=m%C3%B8tet`);
-      await expect.poll(results).toContain('Nyttårsmøtet i Bodø ble utsatt');
+      await expect.poll(results, POLL).toContain('Nyttårsmøtet i Bodø ble utsatt');
       expect(await results()).toContain('Sent møte uten tidssone');
     });
 
     it('never finds drafts or embargoed articles', async () => {
       for (const word of ['ZYXWVUTKAST', 'QWXYZEMBARGO', 'Zyxwv', 'Qwxyz']) {
         await page.goto(`${server.url}sok/?q=${word}`);
-        await expect.poll(status).toBe('Ingen treff.');
+        await expect.poll(status, POLL).toBe('Ingen treff.');
       }
     });
 

@@ -48,23 +48,49 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Cumulative layout shift so far (without shifts right after input), as Lighthouse counts it. */
-export function layoutShift(page: Page): Promise<number> {
+/**
+ * Every layout shift so far that counts towards CLS (not right after input, as Lighthouse counts
+ * them), one line each with its score and the nodes that moved: an empty list is a CLS of 0, and
+ * a failure names what moved.
+ */
+export function layoutShifts(page: Page): Promise<string[]> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
+      new Promise<string[]>((resolve) => {
+        const shifts: string[] = [];
+        const name = (node: Node | null) => {
+          if (!(node instanceof Element)) return node?.nodeName ?? '(gone)';
+          const id = node.id ? `#${node.id}` : '';
+          const classes = [...node.classList].map((c) => `.${c}`).join('');
+          return `${node.localName}${id}${classes}`;
+        };
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & {
             value: number;
             hadRecentInput: boolean;
+            sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
           })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
+            if (entry.hadRecentInput) continue;
+            const moved = entry.sources.map(
+              (s) => `${name(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
+            );
+            shifts.push(
+              `${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms: ${moved.join(', ')}`,
+            );
           }
         }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 200);
+        setTimeout(() => resolve(shifts), 200);
       }),
   );
+}
+
+/**
+ * A slower machine, as a cheap phone or a busy CI runner is: the page's CPU slowed `rate` times
+ * through the Chrome DevTools Protocol. Timing bugs show up here that a fast machine hides.
+ */
+export async function throttleCpu(page: Page, rate = 6): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
 /** True when the page is wider than the viewport (horizontal scrolling). */
