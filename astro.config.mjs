@@ -3,6 +3,7 @@
 // through remark and rehype with our plugins. No logic lives here.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { buildFlags } from './src/lib/build/flags.ts';
 import { settings } from './src/lib/config.ts';
 import { contentStoreFromFile } from './src/lib/build/astro-internals/content-store.ts';
@@ -19,6 +20,10 @@ import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress } = settings();
 
 export default defineConfig({
+  // Folders named from this file, not from the root: the tests build fixture sites side by side,
+  // each with its own root (so its own .astro/ folder), from the same sources.
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   site,
   base,
   trailingSlash: 'always',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   brokenLinks,
-  buildSite,
+  buildSiteAsync,
   linksIn,
   listFiles,
   OUTPUT_ROOT,
@@ -30,7 +30,7 @@ function prepareContent() {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   prepareContent();
   const env = {
     CONTENT_DIR: contentDir,
@@ -41,13 +41,15 @@ beforeAll(() => {
     DEV: '1',
     BASE_URL: '/elsewhere/',
   };
-  site = buildSite('dates', env);
+  [site, subPath] = await Promise.all([
+    buildSiteAsync('dates', env),
+    buildSiteAsync('dates-subpath', {
+      ...env,
+      BASE_PATH: '/nyheter/',
+      SITE_URL: 'https://nyheter.example.no',
+    }),
+  ]);
   if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
-  subPath = buildSite('dates-subpath', {
-    ...env,
-    BASE_PATH: '/nyheter/',
-    SITE_URL: 'https://nyheter.example.no',
-  });
   if (subPath.status !== 0) throw new Error(`sub-path build failed:\n${subPath.output}`);
 });
 

@@ -4,7 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+import { buildSiteAsync, listFiles, readPage, type BuildResult } from '../helpers/build';
+import { SITE } from '../sites';
 
 const SITE_URL = 'https://nyheter.example.no';
 const NTB = '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
@@ -16,7 +17,7 @@ const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Parsed XML, after libxml2's xmllint (Debian's libxml2-utils) found it well-formed. */
-function xml(build: BuildResult, file: string) {
+function xml(build: { outDir: string }, file: string) {
   const path = join(build.outDir, file);
   const lint = spawnSync('xmllint', ['--noout', path], { encoding: 'utf8' });
   if (lint.error)
@@ -25,32 +26,32 @@ function xml(build: BuildResult, file: string) {
   expect(lint.status, `${file} is well-formed XML`).toBe(0);
   return parser.parse(readFileSync(path, 'utf8'));
 }
-const json = (build: BuildResult, file: string) => JSON.parse(readFileSync(join(build.outDir, file), 'utf8'));
-const newsUrls = (build: BuildResult) =>
+const json = (build: { outDir: string }, file: string) =>
+  JSON.parse(readFileSync(join(build.outDir, file), 'utf8'));
+const newsUrls = (build: { outDir: string }) =>
   asList<{ loc: string }>(xml(build, 'news-sitemap.xml').urlset.url).map((u) => u.loc);
 
-let site: BuildResult;
+/** content/ as an operator builds it, built once per run by tests/sites.ts. */
+const site = SITE;
 let later: BuildResult;
 let subPath: BuildResult;
 let dates: BuildResult;
 
-beforeAll(() => {
-  site = buildSite('dist-site', { SITE_URL, BUILD_NOW: '2020-10-11T08:00:00+02:00' });
-  if (site.status !== 0) throw new Error(site.output);
-  later = buildSite('dist-later', { SITE_URL, BUILD_NOW: '2020-10-13T08:00:00+02:00' });
-  if (later.status !== 0) throw new Error(later.output);
-  subPath = buildSite('dist-subpath', {
-    SITE_URL,
-    BASE_PATH: '/nyheter/',
-    BUILD_NOW: '2020-10-11T08:00:00+02:00',
-  });
-  if (subPath.status !== 0) throw new Error(subPath.output);
-  dates = buildSite('dist-dates', {
-    SITE_URL,
-    CONTENT_DIR: 'tests/fixtures/dates',
-    BUILD_NOW: '2020-10-26T08:00:00+01:00',
-  });
-  if (dates.status !== 0) throw new Error(dates.output);
+beforeAll(async () => {
+  [later, subPath, dates] = await Promise.all([
+    buildSiteAsync('dist-later', { SITE_URL, BUILD_NOW: '2020-10-13T08:00:00+02:00' }),
+    buildSiteAsync('dist-subpath', {
+      SITE_URL,
+      BASE_PATH: '/nyheter/',
+      BUILD_NOW: '2020-10-11T08:00:00+02:00',
+    }),
+    buildSiteAsync('dist-dates', {
+      SITE_URL,
+      CONTENT_DIR: 'tests/fixtures/dates',
+      BUILD_NOW: '2020-10-26T08:00:00+01:00',
+    }),
+  ]);
+  for (const build of [later, subPath, dates]) if (build.status !== 0) throw new Error(build.output);
 });
 
 describe('feeds', () => {

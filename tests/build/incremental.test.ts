@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
 import { makePhoto } from '../../scripts/bench/photos';
-import { buildSite, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+import { buildSite, buildSiteAsync, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
 import { dcbDecode, dcbSuffix, readDictionary } from '../../src/lib/build/dictionary';
 import { DCB_TWIN } from '../../src/lib/build/output-files';
 
@@ -123,10 +123,15 @@ beforeAll(async () => {
   edit(files[10] as string, (text) => text.replace(/^title: .*$/m, 'title: "En helt ny tittel på saken"'));
   rmSync(join(articles, files[20] as string));
 
-  rebuilt = ok(buildSite('incremental', env, { rebuild: true }));
+  // The rebuild and a clean build of the same content, side by side (separate folders).
+  const [rebuiltBuild, cleanBuild] = await Promise.all([
+    buildSiteAsync('incremental', env, { rebuild: true }),
+    buildSiteAsync('incremental-clean', env),
+  ]);
+  rebuilt = ok(rebuiltBuild);
+  clean = ok(cleanBuild);
   reused = (rebuilt.output.match(/\((?:restored|cached)\)/g) ?? []).length;
   rendered = (rebuilt.output.match(/├─ .*\(\+\d+ms\)/g) ?? []).length;
-  clean = ok(buildSite('incremental-clean', env));
   // Once more with no change: the folder must stay as it is (the comparisons below read it).
   unchanged = ok(buildSite('incremental', env, { rebuild: true }));
 }, 300_000);
@@ -236,9 +241,13 @@ describe('an incremental rebuild after', () => {
   const PAGES = ['', 'kultur', 'utenriks', '2021', '2025/01/02'];
 
   /** Rebuilds into the incremental folder and builds the same content clean, with `settings`. */
-  const round = (name: string, settings: Record<string, string>) => {
-    const rebuiltOut = ok(buildSite('incremental', settings, { rebuild: true })).outDir;
-    const cleanOut = ok(buildSite('incremental-clean', settings)).outDir;
+  const round = async (name: string, settings: Record<string, string>) => {
+    const [rebuiltBuild, cleanBuild] = await Promise.all([
+      buildSiteAsync('incremental', settings, { rebuild: true }),
+      buildSiteAsync('incremental-clean', settings),
+    ]);
+    const rebuiltOut = ok(rebuiltBuild).outDir;
+    const cleanOut = ok(cleanBuild).outDir;
     const files = siteFiles(rebuiltOut);
     const cleanFiles = siteFiles(cleanOut);
     const differing = differingFiles(
@@ -267,7 +276,7 @@ describe('an incremental rebuild after', () => {
   const page = (name: string, path: string) => rounds.get(name)?.pages.get(path) ?? '';
   let leaks: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // An article embargoed at the first builds' time (it must appear nowhere), built once so the
     // lapse below happens between two builds that share the cache.
     mkdirSync(dirname(embargoed), { recursive: true });
@@ -275,7 +284,7 @@ describe('an incremental rebuild after', () => {
       embargoed,
       '---\ntitle: "Saken som var under embargo"\ndate: 2025-01-02T08:00:00+01:00\ncategory: innenriks\nbyline: "NTB"\n---\n\nEmbargoteksten kommer først i morgen.\n',
     );
-    leaks = round('embargo kept', env);
+    leaks = await round('embargo kept', env);
 
     // One article moves from its category to another, and the embargo lapses (a later BUILD_NOW).
     const file = readdirSync(articles, { recursive: true, encoding: 'utf8' })
@@ -287,7 +296,7 @@ describe('an incremental rebuild after', () => {
     moved.file = file;
     moved.title = /^title: "(.*)"$/m.exec(text)?.[1] ?? '';
     writeFileSync(file, text.replace(/^category: utenriks$/m, 'category: kultur'));
-    round('moved and lapsed', later);
+    await round('moved and lapsed', later);
 
     // The category list changes (a new display name): every page's menu shows it.
     const list = readFileSync(join('content', 'categories.yaml'), 'utf8');
@@ -295,15 +304,15 @@ describe('an incremental rebuild after', () => {
       join(contentDir, 'categories.yaml'),
       list.replace('name: Kultur', 'name: Kultur og underholdning'),
     );
-    round('categories', later);
+    await round('categories', later);
 
     // The Astro config changes (the site's address): every canonical URL and feed changes.
-    round('config', { ...later, SITE_URL: 'https://nyheter.example.no' });
+    await round('config', { ...later, SITE_URL: 'https://nyheter.example.no' });
 
     // The cached rendered texts are lost (a partly restored CI cache): the build renders the
     // articles anew instead of failing or publishing empty pages.
     rmSync(join(OUTPUT_ROOT, 'incremental', 'cache', 'article-bodies'), { recursive: true, force: true });
-    round('bodies gone', { ...later, SITE_URL: 'https://nyheter.example.no' });
+    await round('bodies gone', { ...later, SITE_URL: 'https://nyheter.example.no' });
   }, 500_000);
 
   it('a build where nothing is published yet keeps the embargoed article out of every file', () => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePhoto } from '../../scripts/bench/photos';
-import { buildSite, OUTPUT_ROOT, readPage, type BuildResult } from '../helpers/build';
+import { astroCommand, buildSite, OUTPUT_ROOT, readPage, type BuildResult } from '../helpers/build';
 import { picturesIn } from '../helpers/images';
 
 const NOW = { BUILD_NOW: '2020-11-01T12:00:00+01:00' };
@@ -125,21 +125,18 @@ describe('a 40-megapixel photo', () => {
     const out = join(OUTPUT_ROOT, 'photo-big');
     rmSync(out, { recursive: true, force: true });
     const timing = join(OUTPUT_ROOT, 'photo-big-time.txt');
-    const result = spawnSync(
-      '/usr/bin/time',
-      ['-f', '%M', '-o', timing, resolve('node_modules/.bin/astro'), 'build'],
-      {
-        env: {
-          ...process.env,
-          ...NOW,
-          CONTENT_DIR: big,
-          OUT_DIR: join(out, 'dist'),
-          CACHE_DIR: join(out, 'cache'),
-        },
-        encoding: 'utf8',
-        timeout: 180_000,
+    const astro = astroCommand('photo-big', 'build');
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timing, astro.bin, ...astro.args], {
+      env: {
+        ...process.env,
+        ...NOW,
+        CONTENT_DIR: big,
+        OUT_DIR: join(out, 'dist'),
+        CACHE_DIR: join(out, 'cache'),
       },
-    );
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     status = result.status;
     output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
     peakMiB = Number(readFileSync(timing, 'utf8').trim().split('\n').at(-1)) / 1024;

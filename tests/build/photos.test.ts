@@ -8,12 +8,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CAMERA, writePhoto } from '../../scripts/bench/photos';
 import { freePort } from '../../scripts/nginx-server';
-import { buildSite, readPage, type BuildResult } from '../helpers/build';
+import { astroCommand, buildSite, readPage, type BuildResult } from '../helpers/build';
 import {
   fileOf,
   imageFiles,
@@ -375,24 +375,21 @@ describe('feeds', () => {
 describe('the dev server', () => {
   it('shows the photos from a CONTENT_DIR outside the project, and an article as soon as it is saved', async () => {
     const port = await freePort();
-    const dev = spawn(
-      resolve('node_modules/.bin/astro'),
-      ['dev', '--port', String(port), '--host', '127.0.0.1'],
-      {
-        env: {
-          // As an editor starts it: not in Vitest's test mode (NODE_ENV=test serves no pages).
-          ...Object.fromEntries(
-            Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')),
-          ),
-          CONTENT_DIR: content,
-          BUILD_NOW: '2020-11-01T12:00:00+01:00',
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-        // Its output goes into the failure message.
-        stdio: ['pipe', 'pipe', 'pipe'],
-        detached: true,
+    const astro = astroCommand('photos-dev', 'dev');
+    const dev = spawn(astro.bin, [...astro.args, '--port', String(port), '--host', '127.0.0.1'], {
+      env: {
+        // As an editor starts it: not in Vitest's test mode (NODE_ENV=test serves no pages).
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')),
+        ),
+        CONTENT_DIR: content,
+        BUILD_NOW: '2020-11-01T12:00:00+01:00',
+        ASTRO_TELEMETRY_DISABLED: '1',
       },
-    );
+      // Its output goes into the failure message.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     let log = '';
     dev.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     dev.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));

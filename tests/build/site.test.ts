@@ -1,17 +1,14 @@
 // The real site: the NTB report from content/ built as `npm run build` would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { brokenLinks, buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+import { describe, expect, it } from 'vitest';
+import { brokenLinks, listFiles, readPage } from '../helpers/build';
+import { SITE } from '../sites';
 import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
 const NTB = '/2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
-let site: BuildResult;
-
-beforeAll(() => {
-  site = buildSite('site', { TZ: 'America/New_York', BUILD_NOW: '2020-10-11T08:00:00+02:00' });
-  if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
-});
+/** Built once per run by tests/sites.ts (in New York time), shared with other test files. */
+const site = SITE;
 
 describe('the NTB report', () => {
   it('is at its Oslo-date URL with its three subheadings', () => {

@@ -1,6 +1,6 @@
 /** Builds the site from fixture content into tests/output/<name>/ and reads what it wrote. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -14,27 +14,81 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` with its own output and cache folders, so builds never share state.
+ * The `astro` command line for a fixture build or dev server named `name`: its own root folder
+ * (tests/output/<name>/root), so its own `.astro/` folder, where Astro writes the content modules
+ * of the site it builds. Builds with separate roots can run side by side; the config names the
+ * source folders from itself (astro.config.mjs), so every root builds the same sources.
+ */
+export function astroCommand(name: string, command: 'build' | 'dev'): { bin: string; args: string[] } {
+  const root = join(OUTPUT_ROOT, name, 'root');
+  mkdirSync(root, { recursive: true });
+  // Astro joins --config to --root, so it is given relative to the root.
+  const config = relative(root, resolve('astro.config.mjs'));
+  return { bin: resolve('node_modules/.bin/astro'), args: [command, '--root', root, '--config', config] };
+}
+
+/** The environment of a fixture build: its own output and cache folders, then `env`. */
+function buildEnv(name: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OUT_DIR: join(OUTPUT_ROOT, name, 'dist'),
+    CACHE_DIR: join(OUTPUT_ROOT, name, 'cache'),
+    ...env,
+  };
+}
+
+/** Astro colours its log when CI is set (and not otherwise): tests match the plain text. */
+const plainOutput = (stdout: string, stderr: string) => stripVTControlCharacters(`${stdout}\n${stderr}`);
+
+const BUILD_TIMEOUT_MS = 180_000;
+
+/**
+ * Runs `astro build` with its own root, output and cache folders, so builds never share state.
  * `rebuild: true` keeps the folders of an earlier build of the same name: an incremental build.
  */
 export function buildSite(name: string, env: Record<string, string>, { rebuild = false } = {}): BuildResult {
-  const outDir = join(OUTPUT_ROOT, name, 'dist');
-  const cacheDir = join(OUTPUT_ROOT, name, 'cache');
   if (!rebuild) rmSync(join(OUTPUT_ROOT, name), { recursive: true, force: true });
-  const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      OUT_DIR: outDir,
-      CACHE_DIR: cacheDir,
-      ...env,
-    },
+  const { bin, args } = astroCommand(name, 'build');
+  const result = spawnSync(bin, args, {
+    env: buildEnv(name, env),
     encoding: 'utf8',
-    timeout: 180_000,
+    timeout: BUILD_TIMEOUT_MS,
   });
-  // Astro colours its log when CI is set (and not otherwise): tests match the plain text.
-  const output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
-  return { name, outDir, status: result.status, output };
+  return {
+    name,
+    outDir: join(OUTPUT_ROOT, name, 'dist'),
+    status: result.status,
+    output: plainOutput(result.stdout, result.stderr),
+  };
+}
+
+/** `buildSite` without blocking: builds of different names run side by side (one per core). */
+export function buildSiteAsync(
+  name: string,
+  env: Record<string, string>,
+  { rebuild = false } = {},
+): Promise<BuildResult> {
+  if (!rebuild) rmSync(join(OUTPUT_ROOT, name), { recursive: true, force: true });
+  const { bin, args } = astroCommand(name, 'build');
+  return new Promise((resolvePromise, reject) => {
+    const child = execFile(
+      bin,
+      args,
+      { env: buildEnv(name, env), encoding: 'utf8', timeout: BUILD_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // A failed build is a result (its output is asserted on); only a failure to start is not.
+        if (error && typeof error.code !== 'number' && !error.killed) reject(error);
+        else
+          resolvePromise({
+            name,
+            outDir: join(OUTPUT_ROOT, name, 'dist'),
+            status: child.exitCode,
+            output: plainOutput(stdout, stderr),
+          });
+      },
+    );
+  });
 }
 
 /** Every file under a folder, as paths relative to it with "/" separators. */

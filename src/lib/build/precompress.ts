@@ -167,8 +167,8 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
     hooks: {
       'astro:config:done': ({ config }) => {
         recordFile = fileURLToPath(new URL('precompressed.json', config.cacheDir));
-        // From the project root, as the render pool's worker: the config is loaded through Vite.
-        workerFile = fileURLToPath(new URL('src/lib/build/compress-worker.ts', config.root));
+        // From the source folder, as the render pool's worker: the config is loaded through Vite.
+        workerFile = fileURLToPath(new URL('lib/build/compress-worker.ts', config.srcDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);

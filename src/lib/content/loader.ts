@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -129,7 +129,11 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           return (await inThread(entry)) as Rendered;
         }
         const config = ctx.config;
-        pool ??= createRenderPool(new URL(settings().renderWorker ?? 'src/lib/markdown/render-worker.ts', config.root), {
+        const override = settings().renderWorker;
+        // The worker file from the source folder (the loader is bundled, so not from import.meta.url);
+        // a test's replacement worker from the working folder, as CONTENT_DIR.
+        const worker = override ? pathToFileURL(resolve(override)) : new URL('lib/markdown/render-worker.ts', config.srcDir);
+        pool ??= createRenderPool(worker, {
           base: config.base,
           options: {
             image: config.image,
