@@ -203,6 +203,10 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           const path = fileURLToPath(fileUrl);
           const file = fileOf(path);
           const id = articleIdOf(dir, path);
+          // Each read of a file is judged afresh: the dev server reads a file again on every
+          // save, and an editor's save can be seen half-written (invalid) just before it is
+          // whole. Left marked, the whole file was then stored without its rendered facts.
+          invalid.delete(id);
           const result = check.add(contents, file, id, () => readFileSync(fileUrl));
           if (result.errors.length > 0) invalid.add(id);
           const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
