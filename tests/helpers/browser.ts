@@ -3,7 +3,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell: the same Chromium release
+ * and engine without the browser's own interface, as Playwright runs headless by default); it
+ * takes about a third less CPU than the full browser, which the suite's time is bound by. The
+ * full browser where the shell is not installed; CHROMIUM_PATH for any other.
+ */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ||
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ||
+  '/usr/bin/chromium';
 
 export const VIEWPORTS = {
   phone: { width: 375, height: 812 },
@@ -13,7 +22,7 @@ export type ViewportName = keyof typeof VIEWPORTS;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run).`);
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium-headless-shell (see .ci/run).`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
