@@ -38,8 +38,13 @@ function buildEnv(name: string, env: Record<string, string>): NodeJS.ProcessEnv 
   };
 }
 
-/** Astro colours its log when CI is set (and not otherwise): tests match the plain text. */
-const plainOutput = (stdout: string, stderr: string) => stripVTControlCharacters(`${stdout}\n${stderr}`);
+/** A finished build. Astro colours its log when CI is set (and not otherwise): tests match the plain text. */
+const finished = (name: string, status: number | null, stdout: string, stderr: string): BuildResult => ({
+  name,
+  outDir: join(OUTPUT_ROOT, name, 'dist'),
+  status,
+  output: stripVTControlCharacters(`${stdout}\n${stderr}`),
+});
 
 const BUILD_TIMEOUT_MS = 180_000;
 
@@ -55,12 +60,7 @@ export function buildSite(name: string, env: Record<string, string>, { rebuild =
     encoding: 'utf8',
     timeout: BUILD_TIMEOUT_MS,
   });
-  return {
-    name,
-    outDir: join(OUTPUT_ROOT, name, 'dist'),
-    status: result.status,
-    output: plainOutput(result.stdout, result.stderr),
-  };
+  return finished(name, result.status, result.stdout, result.stderr);
 }
 
 /** `buildSite` without blocking: builds of different names run side by side (one per core). */
@@ -79,13 +79,7 @@ export function buildSiteAsync(
       (error, stdout, stderr) => {
         // A failed build is a result (its output is asserted on); only a failure to start is not.
         if (error && typeof error.code !== 'number' && !error.killed) reject(error);
-        else
-          resolvePromise({
-            name,
-            outDir: join(OUTPUT_ROOT, name, 'dist'),
-            status: child.exitCode,
-            output: plainOutput(stdout, stderr),
-          });
+        else resolvePromise(finished(name, child.exitCode, stdout, stderr));
       },
     );
   });
