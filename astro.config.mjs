@@ -15,6 +15,7 @@ import { searchIndex } from './src/lib/build/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
 import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
+import { redirectFiles } from './src/lib/build/redirects.ts';
 import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 
 const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress } = settings();
@@ -59,6 +60,8 @@ export default defineConfig({
     sitemap(sitemapOptions(site, base)),
     // Only resized copies of photos are published, never an original (with its camera metadata).
     dropOriginalImages({ contentDir: CONTENT_DIR }),
+    // Old list page addresses → where their stories are now (_redirects, and a map for nginx).
+    redirectFiles(),
     // Prunes dist/ before the search index reads it, so removed articles are not indexed.
     pruneStaleOutput({ owned: [SEARCH_DIR, DICTIONARY_FILE] }),
     searchIndex(),

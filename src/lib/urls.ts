@@ -44,6 +44,14 @@ export const isArticlePath = (path: string): boolean =>
 
 export const categoryPath = (category: string): string => `/${category}/`;
 
+/**
+ * One month of a category, topic or byline list: /utenriks/2020/10/. Lists are kept by month so
+ * that a new story changes only its own month's pages (and the list's first page), never the
+ * pages of older months.
+ */
+export const listMonthPath = (listPath: string, year: string, month: string): string =>
+  `${listPath}${year}/${month}/`;
+
 /** Page n of a list whose first page is at `listPath`; page 1 is the list itself. */
 export function pagedPath(listPath: string, page: number): string {
   return page <= 1 ? listPath : `${listPath}${PAGE_SEGMENT}/${page}/`;

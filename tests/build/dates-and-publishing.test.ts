@@ -11,6 +11,7 @@ import {
   readPage,
   type BuildResult,
 } from '../helpers/build';
+import { serveWithNginx } from '../../scripts/nginx-server';
 
 const BUILD_NOW = '2020-11-01T12:00:00+01:00';
 const contentDir = join(OUTPUT_ROOT, 'content-dates');
@@ -90,6 +91,7 @@ describe('URLs', () => {
     expect(files).toEqual([
       '2020/10/13/okende-spenning-for-motet-i-alesund-aerlig-talt/index.html',
       // Topics and bylines follow the same rule: "Ålesund", "Åse Ødegård".
+      'tema/alesund/2020/10/index.html',
       'tema/alesund/index.html',
     ]);
     expect(listFiles(site.outDir)).toContain('av/ase-odegard/index.html');
@@ -143,15 +145,58 @@ describe('the article page', () => {
 });
 
 describe('index pages', () => {
-  it('paginates long lists', () => {
+  it('shows a list’s newest stories first, then keeps the rest by month, paginated within the month', () => {
     const first = readPage(site.outDir, '/sport/');
-    expect(first).toContain('href="/sport/side/2/"');
     expect(first.match(/>Kamp nummer \d+</g)).toHaveLength(20);
-    const second = readPage(site.outDir, '/sport/side/2/');
+    // Where the list goes on (story 21 is on October's page 2), and the list's months.
+    expect(first).toMatch(/href="\/sport\/2020\/10\/side\/2\/" rel="next"/);
+    expect(first).toMatch(
+      /<a href="\/sport\/2020\/10\/"[^>]*>oktober 2020<\/a> <span[^>]*>\(23 saker\)<\/span>/,
+    );
+    const october = readPage(site.outDir, '/sport/2020/10/');
+    expect(october.match(/>Kamp nummer \d+</g)).toHaveLength(20);
+    expect(october).toContain('<title>Sport: oktober 2020');
+    const second = readPage(site.outDir, '/sport/2020/10/side/2/');
     expect(second.match(/>Kamp nummer \d+</g)).toHaveLength(3);
-    expect(second).toContain('href="/sport/"');
-    expect(listFiles(site.outDir)).not.toContain('sport/side/3/index.html');
+    expect(second).toContain('href="/sport/2020/10/" rel="prev"');
+    const files = listFiles(site.outDir);
+    expect(files).not.toContain('sport/2020/10/side/3/index.html');
+    expect(
+      files.filter(
+        (f) => /(^|\/)side\/\d+\/index\.html$/.test(f) && !/^(sport\/2020\/10|2020\/10\/20)\//.test(f),
+      ),
+    ).toEqual([]);
     expect(readPage(site.outDir, '/2020/10/20/side/2/')).toContain('Kamp nummer 1<');
+  });
+
+  it('redirects the old numbered list pages, in _redirects and on nginx (also under a base path)', async () => {
+    expect(readFileSync(join(site.outDir, '_redirects'), 'utf8')).toBe(
+      '/sport/side/2/ /sport/2020/10/side/2/ 301\n',
+    );
+    expect(readFileSync(join(subPath.outDir, '_redirects'), 'utf8')).toBe(
+      '/nyheter/sport/side/2/ /nyheter/sport/2020/10/side/2/ 301\n',
+    );
+    for (const [built, base] of [
+      [site, '/'],
+      [subPath, '/nyheter/'],
+    ] as const) {
+      const server = await serveWithNginx(built.outDir, base);
+      try {
+        const moved = await fetch(`${server.url}sport/side/2/`, { redirect: 'manual' });
+        expect(moved.status).toBe(301);
+        expect(moved.headers.get('location')).toBe(`${base}sport/2020/10/side/2/`);
+        // Without the trailing slash: nginx adds it, then redirects again; a reader lands on the page.
+        const followed = await fetch(`${server.url}sport/side/2`);
+        expect(followed.url).toBe(`${server.url}sport/2020/10/side/2/`);
+        expect((await followed.text()).match(/>Kamp nummer \d+</g)).toHaveLength(3);
+        expect((await fetch(`${server.url}sport/side/3/`, { redirect: 'manual' })).status).toBe(404);
+        for (const file of ['_redirects', '_redirects.nginx']) {
+          expect((await fetch(`${server.url}${file}`)).status, file).toBe(404);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
   });
 
   it('day pages link to the nearest days with news', () => {

@@ -8,6 +8,7 @@ import {
   articleStaticPaths,
   frontPage,
   listingPages,
+  listingRedirects,
   listingStaticPaths,
 } from '../../src/lib/archive/routes';
 import { makeArticle } from '../helpers/articles';
@@ -27,24 +28,87 @@ describe('listingPages', () => {
   const pages = listingPages(archive, categories, 2);
   const paths = pages.map((p) => p.path);
 
-  it('makes every category page, also empty ones, with pagination', () => {
+  it('makes every category page, also empty ones: the newest first, then one page (or more) per month', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         '/innenriks/',
+        '/innenriks/2020/09/',
         '/utenriks/',
-        '/utenriks/side/2/',
-        '/utenriks/side/3/',
+        '/utenriks/2020/10/',
+        '/utenriks/2020/10/side/2/',
+        '/utenriks/2020/10/side/3/',
         '/okonomi/',
       ]),
     );
-    expect(paths).not.toContain('/utenriks/side/1/');
-    const third = pages.find((p) => p.path === '/utenriks/side/3/');
+    expect(paths.filter((p) => p.startsWith('/okonomi/'))).toEqual(['/okonomi/']);
+    expect(paths.some((p) => /^\/utenriks\/side\//.test(p))).toBe(false);
+    const head = pages.find((p) => p.path === '/utenriks/');
+    expect(head).toMatchObject({
+      kind: 'category',
+      total: 5,
+      period: undefined,
+      more: '/utenriks/2020/10/side/2/',
+      months: [{ year: '2020', month: '10', path: '/utenriks/2020/10/', count: 5 }],
+    });
+    expect(head?.kind === 'category' && head.articles.map((a) => a.id)).toEqual(['u4', 'u3']);
+    const third = pages.find((p) => p.path === '/utenriks/2020/10/side/3/');
     expect(third).toMatchObject({
       kind: 'category',
       total: 5,
-      pagination: { page: 3, pages: 3, newer: '/utenriks/side/2/', older: undefined },
+      period: { year: '2020', month: '10' },
+      pagination: { page: 3, pages: 3, newer: '/utenriks/2020/10/side/2/', older: undefined },
     });
     expect(third?.kind === 'category' && third.articles.map((a) => a.id)).toEqual(['u0']);
+  });
+
+  it('leaves the pages of older months as they were when a newer story arrives', () => {
+    const before = listingPages(archive, categories, 2);
+    const after = listingPages(
+      buildArchive([...articles, makeArticle('new', '2020-11-02T08:00:00+01:00')]),
+      categories,
+      2,
+    );
+    const byPath = new Map(after.map((p) => [p.path, p]));
+    const changed = before
+      .filter((p) => JSON.stringify(byPath.get(p.path)) !== JSON.stringify(p))
+      .map((p) => p.path);
+    // The list's first page, and the October pages whose "later month" link now exists; the
+    // site's own month and year pages. No numbered page moved by one.
+    expect(changed.filter((p) => p.startsWith('/utenriks/'))).toEqual([
+      '/utenriks/',
+      '/utenriks/2020/10/',
+      '/utenriks/2020/10/side/2/',
+      '/utenriks/2020/10/side/3/',
+    ]);
+    expect(changed.filter((p) => p.startsWith('/innenriks/'))).toEqual([]);
+    expect(byPath.get('/utenriks/2020/11/')).toMatchObject({
+      total: 1,
+      earlier: { path: '/utenriks/2020/10/' },
+    });
+  });
+
+  it('redirects the old numbered pages to the month page holding their first story', () => {
+    const moved = listingRedirects(
+      buildArchive([...articles, makeArticle('x', '2020-09-01T12:00:00+02:00')]),
+      categories,
+      2,
+    );
+    // Newest first: u4 u3 | u2 u1 | u0 x — old page 2 opened with u2 (page 2 of October's),
+    // old page 3 with u0 (page 3 of October's).
+    expect(moved.filter((r) => r.from.startsWith('/utenriks/'))).toEqual([
+      { from: '/utenriks/side/2/', to: '/utenriks/2020/10/side/2/' },
+      { from: '/utenriks/side/3/', to: '/utenriks/2020/10/side/3/' },
+    ]);
+    const september = listingRedirects(
+      buildArchive([...articles.slice(0, 4), makeArticle('x', '2020-09-01T12:00:00+02:00')]),
+      categories,
+      2,
+    );
+    // u3 u2 | u1 u0 | x: old page 3 opens with x, the first story of September.
+    expect(september.filter((r) => r.from.startsWith('/utenriks/'))).toEqual([
+      { from: '/utenriks/side/2/', to: '/utenriks/2020/10/side/2/' },
+      { from: '/utenriks/side/3/', to: '/utenriks/2020/09/' },
+    ]);
   });
 
   it('makes day, month and year pages only where there is news', () => {
@@ -85,7 +149,7 @@ describe('listingPages', () => {
 
   it('gives route params without slashes', () => {
     const params = listingStaticPaths(pages, () => 'key').map((p) => p.params.listing);
-    expect(params).toContain('utenriks/side/2');
+    expect(params).toContain('utenriks/2020/10/side/2');
     expect(params).toContain('2020/10/10');
   });
 
@@ -166,7 +230,11 @@ describe('topic and author pages', () => {
     expect(
       topic?.kind === 'topic' && [topic.topic.name, topic.total, topic.articles.map((a) => a.id)],
     ).toEqual(['Nagorno-Karabakh', 3, ['c', 'b']]);
-    expect(page('/tema/nagorno-karabakh/side/2/')).toMatchObject({ articles: [{ id: 'a' }] });
+    expect(page('/tema/nagorno-karabakh/2020/10/side/2/')).toMatchObject({
+      articles: [{ id: 'a' }],
+      period: { year: '2020', month: '10' },
+    });
+    expect(page('/av/kari-nordmann/2020/10/')).toMatchObject({ total: 2 });
     expect(page('/tema/russland/')).toMatchObject({ total: 1 });
   });
 

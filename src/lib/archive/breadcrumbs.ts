@@ -1,7 +1,7 @@
 /** Breadcrumb trails for each page kind; the last crumb is the current page (no link). */
 import type { Article } from '../content/articles.ts';
 import type { Category } from '../content/categories.ts';
-import { formatDay, formatMonthName, type OsloDay } from '../dates.ts';
+import { formatDay, formatMonth, formatMonthName, type OsloDay } from '../dates.ts';
 import { t } from '../strings.ts';
 import { authorPath, categoryPath, homePath, monthPath, topicPath, yearPath } from '../urls.ts';
 
@@ -17,8 +17,14 @@ export function articleCrumbs(article: Article, category: Category): Crumb[] {
   return [home, { label: category.name, path: categoryPath(category.slug) }, { label: article.title }];
 }
 
-export function categoryCrumbs(category: Category): Crumb[] {
-  return [home, { label: category.name }];
+/** A list's month (/utenriks/2020/10/) comes under the list's first page. */
+type Period = { year: string; month: string } | undefined;
+
+const underList = (list: Crumb, period: Period): Crumb[] =>
+  period ? [list, { label: formatMonth(period.year, period.month) }] : [{ label: list.label }];
+
+export function categoryCrumbs(category: Category, period?: Period): Crumb[] {
+  return [home, ...underList({ label: category.name, path: categoryPath(category.slug) }, period)];
 }
 
 export function yearCrumbs(year: string): Crumb[] {
@@ -38,15 +44,23 @@ export function dayCrumbs(day: OsloDay): Crumb[] {
   ];
 }
 
-/** An index (/tema/, /av/), or one of its pages when `name` is given. */
-export function topicCrumbs(name?: string): Crumb[] {
-  return name
-    ? [home, { label: t('topics.title'), path: topicPath() }, { label: name }]
+/** An index (/tema/, /av/), or one of its lists when `list` is given (and one of its months). */
+export function topicCrumbs(list?: { name: string; slug: string }, period?: Period): Crumb[] {
+  return list
+    ? [
+        home,
+        { label: t('topics.title'), path: topicPath() },
+        ...underList({ label: list.name, path: topicPath(list.slug) }, period),
+      ]
     : [home, { label: t('topics.title') }];
 }
 
-export function authorCrumbs(name?: string): Crumb[] {
-  return name
-    ? [home, { label: t('authors.title'), path: authorPath() }, { label: name }]
+export function authorCrumbs(list?: { name: string; slug: string }, period?: Period): Crumb[] {
+  return list
+    ? [
+        home,
+        { label: t('authors.title'), path: authorPath() },
+        ...underList({ label: list.name, path: authorPath(list.slug) }, period),
+      ]
     : [home, { label: t('authors.title') }];
 }

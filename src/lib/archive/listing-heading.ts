@@ -12,7 +12,7 @@ import {
   type Crumb,
 } from './breadcrumbs.ts';
 import { formatDay, formatMonth } from '../dates.ts';
-import type { ListingPage } from './routes.ts';
+import type { ListingPage, MonthLink } from './routes.ts';
 import { countLabel, t } from '../strings.ts';
 import { topicPath } from '../urls.ts';
 
@@ -26,6 +26,21 @@ export interface ListingHeading {
   feed?: { name: string; path: string } | undefined;
 }
 
+/** A month of a list: "Utenriks: oktober 2020". */
+function monthOfList(
+  list: string,
+  period: { year: string; month: string } | undefined,
+  title: string,
+  description: string,
+) {
+  if (!period) return { title, description };
+  const month = formatMonth(period.year, period.month);
+  return {
+    title: t('list.monthTitle', { list, month }),
+    description: t('list.monthDescription', { list, month }),
+  };
+}
+
 export function listingHeading(page: ListingPage): ListingHeading {
   const pageNote =
     'pagination' in page && page.pagination.pages > 1
@@ -34,12 +49,15 @@ export function listingHeading(page: ListingPage): ListingHeading {
   const summary = `${countLabel(page.total)}${pageNote}`;
   switch (page.kind) {
     case 'category': {
-      const title = t('category.title', { category: page.category.name });
-      const description = page.category.description || page.category.name;
+      const name = page.category.name;
       return {
-        title,
-        description,
-        crumbs: categoryCrumbs(page.category),
+        ...monthOfList(
+          name,
+          page.period,
+          t('category.title', { category: name }),
+          page.category.description || name,
+        ),
+        crumbs: categoryCrumbs(page.category, page.period),
         summary,
         currentCategory: page.category.slug,
       };
@@ -70,12 +88,14 @@ export function listingHeading(page: ListingPage): ListingHeading {
     }
     case 'topic': {
       const { name, slug } = page.topic;
-      const title = t('topic.title', { topic: name });
-      const description = t('topic.description', { topic: name });
       return {
-        title,
-        description,
-        crumbs: topicCrumbs(name),
+        ...monthOfList(
+          name,
+          page.period,
+          t('topic.title', { topic: name }),
+          t('topic.description', { topic: name }),
+        ),
+        crumbs: topicCrumbs(page.topic, page.period),
         summary,
         currentCategory: undefined,
         feed: { name, path: topicPath(slug) },
@@ -83,12 +103,14 @@ export function listingHeading(page: ListingPage): ListingHeading {
     }
     case 'author': {
       const { name } = page.author;
-      const title = t('author.title', { author: name });
-      const description = t('author.description', { author: name });
       return {
-        title,
-        description,
-        crumbs: authorCrumbs(name),
+        ...monthOfList(
+          name,
+          page.period,
+          t('author.title', { author: name }),
+          t('author.description', { author: name }),
+        ),
+        crumbs: authorCrumbs(page.author, page.period),
         summary,
         currentCategory: undefined,
       };
@@ -143,6 +165,15 @@ export function periodNavigation(page: ListingPage): PeriodNavigation | undefine
       label: t('month.nav'),
       earlier: link(page.earlier, 'month.earlier'),
       later: link(page.later, 'month.later'),
+    };
+  }
+  if (isCollection(page) && page.period) {
+    const link = (m: MonthLink | undefined, key: 'list.earlier' | 'list.later') =>
+      m && { path: m.path, text: t(key, { month: formatMonth(m.year, m.month) }) };
+    return {
+      label: t('list.nav'),
+      earlier: link(page.earlier, 'list.earlier'),
+      later: link(page.later, 'list.later'),
     };
   }
   return undefined;

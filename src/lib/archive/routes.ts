@@ -11,6 +11,7 @@ import {
   authorPath,
   categoryPath,
   dayPath,
+  listMonthPath,
   monthPath,
   pagedPath,
   toRouteParam,
@@ -57,15 +58,30 @@ export interface GroupLink {
 /** Stories per day shown on a month page; the day's page has the rest. */
 export const MONTH_DAY_STORIES = 5;
 
+/**
+ * The fields every category, topic and byline page has. A list has a first page with its newest
+ * stories and links to its months, and one page (or more) per month it has stories in. A new
+ * story changes the first page and its own month's pages, never an older month's: old pages stay
+ * byte for byte as they were (the pages numbered from the newest before them all moved by one).
+ */
+interface CollectionFields {
+  path: string;
+  total: number;
+  articles: Article[];
+  pagination: Pagination;
+  /** The month this page lists; undefined on the list's first page. */
+  period: { year: string; month: string } | undefined;
+  /** On the first page: the list's months with stories, newest first. Empty on month pages. */
+  months: MonthLink[];
+  /** On the first page: the month page that goes on where it stops, if there are more stories. */
+  more: string | undefined;
+  /** On month pages: the list's nearest earlier and later months with stories. */
+  earlier: MonthLink | undefined;
+  later: MonthLink | undefined;
+}
+
 export type ListingPage =
-  | {
-      kind: 'category';
-      path: string;
-      category: Category;
-      total: number;
-      articles: Article[];
-      pagination: Pagination;
-    }
+  | ({ kind: 'category'; category: Category } & CollectionFields)
   | {
       kind: 'day';
       path: string;
@@ -90,22 +106,8 @@ export type ListingPage =
       later: MonthLink | undefined;
     }
   | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] }
-  | {
-      kind: 'topic';
-      path: string;
-      topic: { slug: string; name: string };
-      total: number;
-      articles: Article[];
-      pagination: Pagination;
-    }
-  | {
-      kind: 'author';
-      path: string;
-      author: Author;
-      total: number;
-      articles: Article[];
-      pagination: Pagination;
-    }
+  | ({ kind: 'topic'; topic: { slug: string; name: string } } & CollectionFields)
+  | ({ kind: 'author'; author: Author } & CollectionFields)
   /** The /tema/ and /av/ indexes: every topic or author, most stories first. */
   | { kind: 'topics' | 'authors'; path: string; total: number; groups: GroupLink[] };
 
@@ -130,6 +132,115 @@ function pagedList<T>(
   });
 }
 
+/** A newest-first list split by Oslo month, newest month first, each month newest first. */
+function byMonth(newestFirst: readonly Article[]): { year: string; month: string; items: Article[] }[] {
+  const months: { year: string; month: string; items: Article[] }[] = [];
+  for (const article of newestFirst) {
+    const { year, month } = article.day;
+    let last = months.at(-1);
+    if (!last || last.year !== year || last.month !== month) months.push((last = { year, month, items: [] }));
+    last.items.push(article);
+  }
+  return months;
+}
+
+/**
+ * The pages of one category, topic or byline list (see CollectionFields): its first page and its
+ * month pages, paginated within the month. Linear in the list's length.
+ */
+export function collectionPages(
+  listPath: string,
+  newestFirst: readonly Article[],
+  pageSize: number,
+): CollectionFields[] {
+  const months = byMonth(newestFirst);
+  const links: MonthLink[] = months.map((m) => ({
+    year: m.year,
+    month: m.month,
+    path: listMonthPath(listPath, m.year, m.month),
+    count: m.items.length,
+  }));
+  const monthPages = months.flatMap((m, i) =>
+    pagedList(listMonthPath(listPath, m.year, m.month), m.items, pageSize).map(
+      ({ path, items, pagination }) => ({
+        path,
+        total: m.items.length,
+        articles: items,
+        pagination,
+        period: { year: m.year, month: m.month },
+        months: [],
+        more: undefined,
+        earlier: links[i + 1],
+        later: links[i - 1],
+      }),
+    ),
+  );
+  const next = newestFirst[pageSize];
+  const head: CollectionFields = {
+    path: listPath,
+    total: newestFirst.length,
+    articles: newestFirst.slice(0, pageSize),
+    pagination: { page: 1, pages: 1, newer: undefined, older: undefined },
+    period: undefined,
+    months: links,
+    more: next && storyPlace(listPath, newestFirst, pageSize).get(next),
+    earlier: undefined,
+    later: undefined,
+  };
+  return [head, ...monthPages];
+}
+
+/** The month page (and page within it) of each story of a list, for stories that start a page of `pageSize`. */
+function storyPlace(
+  listPath: string,
+  newestFirst: readonly Article[],
+  pageSize: number,
+): Map<Article, string> {
+  const places = new Map<Article, string>();
+  let key = '';
+  let inMonth = 0;
+  newestFirst.forEach((article, i) => {
+    const { year, month } = article.day;
+    if (`${year}-${month}` !== key) {
+      key = `${year}-${month}`;
+      inMonth = 0;
+    }
+    if (i % pageSize === 0) {
+      places.set(
+        article,
+        pagedPath(listMonthPath(listPath, year, month), Math.floor(inMonth / pageSize) + 1),
+      );
+    }
+    inMonth++;
+  });
+  return places;
+}
+
+/** A permanent redirect from an address the site no longer has to where its content is now. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+/**
+ * Where the pages of a list numbered from the newest (/utenriks/side/2/, the scheme before
+ * month pages) point now: the month page that holds the story that opened the old page.
+ */
+export function movedCollectionPages(
+  listPath: string,
+  newestFirst: readonly Article[],
+  pageSize: number,
+): Redirect[] {
+  const places = storyPlace(listPath, newestFirst, pageSize);
+  const redirects: Redirect[] = [];
+  for (let page = 2; (page - 1) * pageSize < newestFirst.length; page++) {
+    const opening = newestFirst[(page - 1) * pageSize];
+    const to = opening && places.get(opening);
+    if (to) redirects.push({ from: pagedPath(listPath, page), to });
+  }
+  return redirects;
+}
+
 const dayLink = (group: DayGroup | undefined): DayLink | undefined =>
   group && { day: group.day, path: dayPath(group.day), count: group.articles.length };
 
@@ -145,8 +256,8 @@ export function listingPages(
   const pages: ListingPage[] = [];
   for (const category of categories) {
     const list = archive.byCategory.get(category.slug) ?? [];
-    for (const { path, items, pagination } of pagedList(categoryPath(category.slug), list, pageSize)) {
-      pages.push({ kind: 'category', path, category, total: list.length, articles: items, pagination });
+    for (const fields of collectionPages(categoryPath(category.slug), list, pageSize)) {
+      pages.push({ kind: 'category', category, ...fields });
     }
   }
   // archive.days is newest first: the later day is at i - 1, the earlier at i + 1.
@@ -198,29 +309,15 @@ export function listingPages(
     });
   });
   for (const topic of archive.topics.values()) {
-    for (const { path, items, pagination } of pagedList(topicPath(topic.slug), topic.articles, pageSize)) {
-      const { slug, name } = topic;
-      pages.push({
-        kind: 'topic',
-        path,
-        topic: { slug, name },
-        total: topic.articles.length,
-        articles: items,
-        pagination,
-      });
+    const { slug, name } = topic;
+    for (const fields of collectionPages(topicPath(slug), topic.articles, pageSize)) {
+      pages.push({ kind: 'topic', topic: { slug, name }, ...fields });
     }
   }
   for (const author of archive.authors.values()) {
-    for (const { path, items, pagination } of pagedList(authorPath(author.slug), author.articles, pageSize)) {
-      const { slug, name, kind } = author;
-      pages.push({
-        kind: 'author',
-        path,
-        author: { slug, name, kind },
-        total: author.articles.length,
-        articles: items,
-        pagination,
-      });
+    const { slug, name, kind } = author;
+    for (const fields of collectionPages(authorPath(slug), author.articles, pageSize)) {
+      pages.push({ kind: 'author', author: { slug, name, kind }, ...fields });
     }
   }
   const index = (
@@ -232,6 +329,25 @@ export function listingPages(
   const authors = index(archive.authors.values(), authorPath);
   pages.push({ kind: 'authors', path: authorPath(), total: authors.length, groups: authors });
   return pages;
+}
+
+/** Redirects from the old numbered pages of every category, topic and byline list. */
+export function listingRedirects(
+  archive: Archive,
+  categories: readonly Category[],
+  pageSize: number,
+): Redirect[] {
+  return [
+    ...categories.flatMap((c) =>
+      movedCollectionPages(categoryPath(c.slug), archive.byCategory.get(c.slug) ?? [], pageSize),
+    ),
+    ...[...archive.topics.values()].flatMap((g) =>
+      movedCollectionPages(topicPath(g.slug), g.articles, pageSize),
+    ),
+    ...[...archive.authors.values()].flatMap((g) =>
+      movedCollectionPages(authorPath(g.slug), g.articles, pageSize),
+    ),
+  ];
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { DICTIONARY_CACHE, IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
 import { dictionaryPath, feedPath, href, normaliseBase } from '../urls.ts';
+import { NGINX_REDIRECTS_FILE } from '../build/redirects.ts';
 
 export interface NginxOptions {
   /** `listen` value: "80", or "127.0.0.1:8123" in tests. */
@@ -88,6 +89,19 @@ map $uri $page_dictionary_link {
 }`;
 }
 
+/**
+ * Old addresses that moved (src/lib/build/redirects.ts): the map the build writes into the site.
+ * The wildcard lets nginx start before the first deploy; after a deploy, reload nginx to read the
+ * new map.
+ */
+function redirectMap(root: string, base: string): string {
+  return `# Old addresses that moved: the build's ${NGINX_REDIRECTS_FILE} (reload nginx after each deploy).
+map $uri $moved_to {
+    default "";
+    include ${root.replace(/\/$/, '')}${base}${NGINX_REDIRECTS_FILE}*;
+}`;
+}
+
 /** The `server { … }` block. */
 export function nginxServer({ listen, root, base, brotli }: NginxOptions): string {
   const b = normaliseBase(base);
@@ -104,6 +118,11 @@ ${i}${i}add_header Link $page_dictionary_link;`;
     absolute_redirect off;
     index $page_index index.html;
     error_page 404 ${b}404.html;
+
+    # A list page numbered the old way (/utenriks/side/2/) → the month page with its stories.
+    if ($moved_to) {
+        return 301 $moved_to;
+    }
 
     # Responses nginx makes before choosing a location (400 for a malformed request) get these;
     # every location below lists them again (add_header there replaces the inherited set).
@@ -145,12 +164,12 @@ ${headerLines(IMMUTABLE_CACHE, i + i)}
     }
 
     # Never serve dotfiles (a deploy may carry .git/ or .env) except /.well-known/, nor the
-    # header file meant for other static hosts.
+    # header and redirect files meant for other static hosts (and this server's own map).
     location ~ /\\.(?!well-known/) {
 ${headerLines(PAGE_CACHE, i + i)}
         return 404;
     }
-    location = ${b}_headers {
+    location ~ ^${b}_(headers|redirects(\\.nginx)?)$ {
 ${headerLines(PAGE_CACHE, i + i)}
         return 404;
     }
@@ -215,7 +234,8 @@ ${brotli ? '    brotli_static on;\n' : ''}    gzip on;
     gzip_min_length 256;
     gzip_types ${GZIP_TYPES.join(' ')};
 
-${dictionaryMaps(normaliseBase(options.base))
+${[dictionaryMaps(normaliseBase(options.base)), redirectMap(options.root, normaliseBase(options.base))]
+  .join('\n')
   .split('\n')
   .map((line) => (line ? `    ${line}` : line))
   .join('\n')}

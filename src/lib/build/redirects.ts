@@ -1,0 +1,70 @@
+/**
+ * Permanent redirects for addresses the site no longer has (the old numbered list pages,
+ * routes.ts `listingRedirects`). The listing route records them while Astro lists its pages,
+ * in the same process (as manifest.ts); this integration writes them for the hosts:
+ * - `_redirects` for Netlify and Cloudflare Pages;
+ * - `_redirects.nginx`, a map that the nginx configuration includes (src/lib/deploy/nginx.ts).
+ * Both files are written on every build, so a redirect whose list changed is never stale.
+ */
+import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Redirect } from '../archive/routes.ts';
+import { href, normaliseBase } from '../urls.ts';
+
+const KEY = Symbol.for('nyhetsleser.redirects');
+
+/** The file names in dist/; nginx refuses to serve both (nginx.ts). */
+export const REDIRECTS_FILE = '_redirects';
+export const NGINX_REDIRECTS_FILE = '_redirects.nginx';
+
+function registry(): { redirects: Redirect[] | undefined } {
+  const g = globalThis as typeof globalThis & { [KEY]?: { redirects: Redirect[] | undefined } };
+  g[KEY] ??= { redirects: undefined };
+  return g[KEY];
+}
+
+/** Called by the route that lists the pages whose old addresses moved. */
+export function recordRedirects(redirects: readonly Redirect[]): void {
+  registry().redirects = [...redirects];
+}
+
+/** Netlify / Cloudflare Pages `_redirects`: one "from to 301" line each, under the deploy base. */
+export function staticHostRedirects(redirects: readonly Redirect[], base: string): string {
+  return redirects.map((r) => `${href(r.from, base)} ${href(r.to, base)} 301\n`).join('');
+}
+
+/**
+ * Lines for an nginx `map $uri …` block: "from" "to"; (paths are ASCII slugs, never quotes), also
+ * without the trailing slash: the old page's folder is gone, so nginx would not add it first.
+ */
+export function nginxRedirectMap(redirects: readonly Redirect[], base: string): string {
+  return redirects
+    .map((r) => {
+      const from = href(r.from, base);
+      const to = href(r.to, base);
+      return `"${from}" "${to}";\n"${from.replace(/\/$/, '')}" "${to}";\n`;
+    })
+    .join('');
+}
+
+export function redirectFiles(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'news-redirects',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = normaliseBase(config.base);
+      },
+      'astro:build:done': ({ dir }) => {
+        const { redirects } = registry();
+        // The listing route always runs in a build; no record means it did not, and writing
+        // an empty map would drop every redirect.
+        if (!redirects) throw new Error('No redirects were recorded: the listing route did not run.');
+        const out = fileURLToPath(dir);
+        writeFileSync(`${out}/${REDIRECTS_FILE}`, staticHostRedirects(redirects, base));
+        writeFileSync(`${out}/${NGINX_REDIRECTS_FILE}`, nginxRedirectMap(redirects, base));
+      },
+    },
+  };
+}
