@@ -1,12 +1,12 @@
 // Bad articles fail the build with every problem named (file, field, fix), warnings are
 // summarised, and nothing in content can run script in a page.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
+import { buildSite, listFiles, OUTPUT_ROOT, readPage, type BuildResult } from '../helpers/build';
 
 const NOW = { BUILD_NOW: '2020-11-01T12:00:00+01:00' };
 
@@ -123,6 +123,34 @@ describe('warnings', () => {
     expect(build.output).toContain('articles/advarsler.md:10: A paragraph starts with "- "');
     expect(build.output).toContain(
       'articles/advarsler.md:12: A paragraph starts with a number and a full stop',
+    );
+  });
+});
+
+describe('the catalog of checked articles (a rebuild does not parse unchanged files)', () => {
+  it('still lists their warnings and checks their addresses against new files', () => {
+    const contentDir = join(OUTPUT_ROOT, 'content-catalog');
+    rmSync(contentDir, { recursive: true, force: true });
+    cpSync('tests/fixtures/warnings', contentDir, { recursive: true });
+    const env = { ...NOW, CONTENT_DIR: contentDir };
+    expect(buildSite('catalog', env).status).toBe(0);
+    const catalog = JSON.parse(
+      readFileSync(join(OUTPUT_ROOT, 'catalog', 'cache', 'article-catalog.json'), 'utf8'),
+    );
+    expect(catalog.records['articles/advarsler.md']).toMatchObject({
+      path: expect.stringMatching(/^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/),
+      warnings: expect.arrayContaining([expect.objectContaining({ field: 'forfatter' })]),
+    });
+    const again = buildSite('catalog', env, { rebuild: true });
+    expect(again.status).toBe(0);
+    expect(again.output).toContain('4 warnings (the build goes on):');
+    expect(again.output).toContain('articles/advarsler.md → forfatter: Unknown field "forfatter"');
+    // A new file at the unchanged one's address: the clash names both.
+    cpSync(join(contentDir, 'articles/advarsler.md'), join(contentDir, 'articles/kopi.md'));
+    const clash = buildSite('catalog', env, { rebuild: true });
+    expect(clash.status).not.toBe(0);
+    expect(clash.output).toMatch(
+      /articles\/advarsler\.md and articles\/kopi\.md would both be published at \//,
     );
   });
 });

@@ -25,12 +25,13 @@ import {
   type EntryType,
   type RenderFunction,
 } from '../build/astro-internals/index.ts';
+import { Catalog } from './catalog.ts';
 import { ContentReportError, formatReport } from './errors.ts';
 import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
 import { articleId, articleIdOf, symlinkProblems } from './dir.ts';
 import { settings } from '../config.ts';
 import { parseArticleSource } from './frontmatter.ts';
-import type { ArticleData } from './articles.ts';
+import type { ArticleData, ImageFacts } from './articles.ts';
 import { ImageFileChecks } from '../images/image-file-check.ts';
 import { deepestNesting, MAX_NESTING } from '../markdown/nesting.ts';
 import { quietPluginErrors } from '../markdown/quiet-plugin-errors.ts';
@@ -71,6 +72,12 @@ function renderFailureFix(error: unknown): string {
   return 'Look for broken raw HTML or other unusual Markdown in the file; if it looks fine, report this with the file attached.';
 }
 
+/**
+ * What getEntryInfo gives glob() for a file it keeps as stored (same digest): glob() uses only
+ * the id and digest of such a file, never its data or body.
+ */
+const KEPT = { data: {}, body: '', rawData: '' };
+
 /** Renders done on the main thread before the worker pool starts (render-pool.ts). */
 const RENDERS_BEFORE_POOL = 32;
 
@@ -100,6 +107,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       // Renders started by parseData, by file path; glob()'s own render call takes them from here.
       const renders = new Map<string, Promise<Rendered>>();
       const fileOf = (path: string) => relative(contentDir, path);
+      const catalog = new Catalog(fileURLToPath(new URL('article-catalog.json', ctx.config.cacheDir)));
+      /** glob()'s digest of a file: its text and the schema's fingerprint (a changed category list re-checks all). */
+      const digestOf = (contents: string) => ctx.generateDigest(`${contents}\u0000${schemaFingerprint}`);
       const images = new ImageFileChecks(fileURLToPath(new URL('image-checks.json', ctx.config.cacheDir)));
       const bodies = bodyDir(fileURLToPath(ctx.config.cacheDir));
       // Markdown render workers, started on demand and stopped when the collection is loaded.
@@ -198,6 +208,28 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         }
       };
 
+      /** The image files of an article as last rendered, and its lead photo (as written). */
+      const imageRefs = (contents: string, previous: Partial<ArticleData<unknown>>, lead: string | undefined) => {
+        const refs: ImageReference[] = (previous.bodyImages ?? []).map((image) => ({
+          src: image.path,
+          line: lineOfImage(contents, image.path),
+        }));
+        if (lead) refs.push({ src: lead, field: 'image.src', lead: true });
+        return refs;
+      };
+      /** True when a photo of the stored entry was replaced by another file (its digest changed). */
+      const photoReplaced = (
+        previous: Partial<ArticleData<unknown>>,
+        lead: string | undefined,
+        facts: Record<string, ImageFacts>,
+      ) => {
+        const was = previous.imageFacts;
+        return (
+          (lead !== undefined && facts[lead]?.digest !== was?.lead?.digest) ||
+          (previous.bodyImages ?? []).some((image, i) => facts[image.path]?.digest !== was?.body[i]?.digest)
+        );
+      };
+
       const markdown: EntryType = {
         async getEntryInfo({ contents, fileUrl }) {
           const path = fileURLToPath(fileUrl);
@@ -207,6 +239,21 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           // save, and an editor's save can be seen half-written (invalid) just before it is
           // whole. Left marked, the whole file was then stored without its rendered facts.
           invalid.delete(id);
+          const stored = ctx.store.get(id);
+          const previous = (stored?.data as Partial<ArticleData<unknown>> | undefined) ?? {};
+          const digest = digestOf(contents);
+          // Unchanged since it was stored (glob() keeps the entry): not parsed or validated again.
+          // Its photos are still checked (a stat each), and a replaced one or a lost rendered text
+          // sends it down the full path below.
+          const known = stored?.digest === digest ? catalog.match(file, digest) : undefined;
+          if (known && stored) {
+            const facts = await checkImages(id, path, imageRefs(contents, previous, known.lead));
+            if (invalid.has(id)) return KEPT;
+            if (!photoReplaced(previous, known.lead, facts) && !bodyFileMissing(stored.rendered)) {
+              check.addKnown(file, known.path, known.warnings);
+              return KEPT;
+            }
+          }
           const result = check.add(contents, file, id, () => readFileSync(fileUrl));
           if (result.errors.length > 0) invalid.add(id);
           const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
@@ -216,24 +263,14 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           // replaced): the lead photo, and the body's images as last rendered, so a photo
           // replaced by a broken file fails even when its article did not change.
           const lead = result.data?.image?.src;
-          const stored = ctx.store.get(id);
-          const previous = (stored?.data as Partial<ArticleData<unknown>> | undefined) ?? {};
-          const refs: ImageReference[] = (previous.bodyImages ?? []).map((image) => ({
-            src: image.path,
-            line: lineOfImage(contents, image.path),
-          }));
-          if (lead) refs.push({ src: lead, field: 'image.src', lead: true });
-          const facts = await checkImages(id, path, refs);
+          const facts = await checkImages(id, path, imageRefs(contents, previous, lead));
           // A replaced photo changes no byte of the article, so glob() would keep the stored
           // entry: drop it, and the article is parsed and rendered again with the new photo.
-          const was = previous.imageFacts;
-          const replaced =
-            (lead !== undefined && facts[lead]?.digest !== was?.lead?.digest) ||
-            (previous.bodyImages ?? []).some(
-              (image, i) => facts[image.path]?.digest !== was?.body[i]?.digest,
-            );
           // The same when its rendered body's file is gone (a cleared or moved cache).
-          if (stored && (replaced || bodyFileMissing(stored.rendered))) ctx.store.delete(id);
+          if (stored && (photoReplaced(previous, lead, facts) || bodyFileMissing(stored.rendered))) {
+            ctx.store.delete(id);
+          }
+          if (!invalid.has(id)) catalog.set(file, { digest, path: result.path, lead, warnings: result.warnings });
           return { data: result.raw, body, rawData: result.rawFrontmatter };
         },
         // glob() renders after parseData, which has rendered already: hand over that result,
@@ -302,8 +339,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
               },
             });
           },
-          generateDigest: (value) =>
-            ctx.generateDigest(typeof value === 'string' ? `${value}\u0000${schemaFingerprint}` : value),
+          generateDigest: (value) => (typeof value === 'string' ? digestOf(value) : ctx.generateDigest(value)),
         });
       } finally {
         loud();
@@ -324,6 +360,8 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
 
       check.finish();
       const { errors, warnings } = check;
+      // Saved only with the store: a record is used only while its entry is stored unchanged.
+      if (errors.length === 0) catalog.save();
       if (warnings.length > 0) ctx.logger.warn(`\n${formatReport([], warnings, WARNINGS_SHOWN)}`);
       if (errors.length > 0) {
         // Never keep a bad entry in the cache: the next build must look at it again.

@@ -215,18 +215,36 @@ export class ContentCheck {
     this.schema = schema;
   }
 
-  /** Validates one file; `id` is its path under articles/ without ".md". */
-  add(contents: string, file: string, id: string, readBytes?: () => Uint8Array): ValidatedArticle {
+  /** Validates one file; `id` is its path under articles/ without ".md". `path` is its address. */
+  add(
+    contents: string,
+    file: string,
+    id: string,
+    readBytes?: () => Uint8Array,
+  ): ValidatedArticle & { path: string | undefined } {
     const result = validateArticleFile(contents, file, this.schema, readBytes);
+    let path: string | undefined;
     if (result.data) {
       const article = toArticle(id, file, result.data, undefined);
       const problems = urlProblems(article);
-      if (problems.length === 0) this.articles.push({ file: article.file, path: article.path });
+      if (problems.length === 0) {
+        path = article.path;
+        this.articles.push({ file: article.file, path });
+      }
       result.errors.push(...problems);
     }
     this.warnings.push(...result.warnings);
     this.errors.push(...result.errors);
-    return result;
+    return { ...result, path };
+  }
+
+  /**
+   * A file validated in an earlier build and unchanged since (catalog.ts): its address joins the
+   * check across files, and its warnings are listed again.
+   */
+  addKnown(file: string, path: string | undefined, warnings: readonly ContentProblem[]): void {
+    if (path !== undefined) this.articles.push({ file, path });
+    this.warnings.push(...warnings);
   }
 
   /**
