@@ -12,6 +12,9 @@ import {
   type BuildResult,
 } from '../helpers/build';
 import { serveWithNginx } from '../../scripts/nginx-server';
+import { axeViolations, launchBrowser } from '../helpers/browser';
+import { htmlProblems } from '../helpers/html-quality';
+import { nuErrors } from '../helpers/nu-checker';
 
 const BUILD_NOW = '2020-11-01T12:00:00+01:00';
 const contentDir = join(OUTPUT_ROOT, 'content-dates');
@@ -167,6 +170,31 @@ describe('index pages', () => {
       ),
     ).toEqual([]);
     expect(readPage(site.outDir, '/2020/10/20/side/2/')).toContain('Kamp nummer 1<');
+  });
+
+  it('a list’s first page and its month pages pass html-validate, the Nu checker and axe (light and dark, phone and desktop)', async () => {
+    const pages = ['sport/index.html', 'sport/2020/10/index.html', 'sport/2020/10/side/2/index.html'];
+    const files = pages.map((p) => join(site.outDir, p));
+    expect((await Promise.all(files.map((f) => htmlProblems(f)))).flat()).toEqual([]);
+    expect(nuErrors(files, site.outDir)).toEqual([]);
+    const server = await serveWithNginx(site.outDir, '/');
+    const browser = await launchBrowser();
+    try {
+      for (const width of [375, 1280]) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+          const page = await context.newPage();
+          for (const path of pages.map((p) => p.replace(/index\.html$/, ''))) {
+            await page.goto(`${server.url}${path}`);
+            expect(await axeViolations(page), `${width} ${colorScheme} ${path}`).toEqual([]);
+          }
+          await context.close();
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
   });
 
   it('redirects the old numbered list pages, in _redirects and on nginx (also under a base path)', async () => {
