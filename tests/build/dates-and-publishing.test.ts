@@ -195,7 +195,8 @@ describe('index pages', () => {
       await browser.close();
       await server.stop();
     }
-  });
+    // Java (Nu) and a browser beside the other build tests on two cores: minutes, not seconds.
+  }, 180_000);
 
   it('redirects the old numbered list pages, in _redirects and on nginx (also under a base path)', async () => {
     expect(readFileSync(join(site.outDir, '_redirects'), 'utf8')).toBe(

@@ -1,5 +1,5 @@
 /** Builds the site from fixture content into tests/output/<name>/ and reads what it wrote. */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -82,6 +82,35 @@ export function buildSiteAsync(
         else resolvePromise(finished(name, child.exitCode, stdout, stderr));
       },
     );
+  });
+}
+
+/**
+ * A rebuild killed (SIGKILL, with every process it started) as soon as its log shows `marker`:
+ * a publish interrupted half-way. Resolves with the log up to then; rejects if the build ended
+ * before the marker appeared.
+ */
+export function killBuildAt(name: string, env: Record<string, string>, marker: RegExp): Promise<string> {
+  const { bin, args } = astroCommand(name, 'build');
+  const child = spawn(bin, args, {
+    env: buildEnv(name, env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const look = (chunk: Buffer) => {
+      output += stripVTControlCharacters(chunk.toString());
+      if (marker.test(output) && child.pid !== undefined && child.exitCode === null) {
+        process.kill(-child.pid, 'SIGKILL');
+      }
+    };
+    child.stdout.on('data', look);
+    child.stderr.on('data', look);
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL') resolvePromise(output);
+      else reject(new Error(`the build ended (${code}) before ${marker}:\n${output.slice(-3000)}`));
+    });
   });
 }
 
