@@ -45,22 +45,23 @@ export function dayCrumbs(day: OsloDay): Crumb[] {
 }
 
 /** An index (/tema/, /av/), or one of its lists when `list` is given (and one of its months). */
-export function topicCrumbs(list?: { name: string; slug: string }, period?: Period): Crumb[] {
+function indexCrumbs(
+  title: string,
+  pathOf: (slug?: string) => string,
+  list: { name: string; slug: string } | undefined,
+  period: Period,
+): Crumb[] {
   return list
     ? [
         home,
-        { label: t('topics.title'), path: topicPath() },
-        ...underList({ label: list.name, path: topicPath(list.slug) }, period),
+        { label: title, path: pathOf() },
+        ...underList({ label: list.name, path: pathOf(list.slug) }, period),
       ]
-    : [home, { label: t('topics.title') }];
+    : [home, { label: title }];
 }
 
-export function authorCrumbs(list?: { name: string; slug: string }, period?: Period): Crumb[] {
-  return list
-    ? [
-        home,
-        { label: t('authors.title'), path: authorPath() },
-        ...underList({ label: list.name, path: authorPath(list.slug) }, period),
-      ]
-    : [home, { label: t('authors.title') }];
-}
+export const topicCrumbs = (list?: { name: string; slug: string }, period?: Period): Crumb[] =>
+  indexCrumbs(t('topics.title'), topicPath, list, period);
+
+export const authorCrumbs = (list?: { name: string; slug: string }, period?: Period): Crumb[] =>
+  indexCrumbs(t('authors.title'), authorPath, list, period);

@@ -8,7 +8,6 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Redirect } from '../archive/routes.ts';
 import { href, normaliseBase } from '../urls.ts';
 
@@ -61,9 +60,8 @@ export function redirectFiles(): AstroIntegration {
         // The listing route always runs in a build; no record means it did not, and writing
         // an empty map would drop every redirect.
         if (!redirects) throw new Error('No redirects were recorded: the listing route did not run.');
-        const out = fileURLToPath(dir);
-        writeFileSync(`${out}/${REDIRECTS_FILE}`, staticHostRedirects(redirects, base));
-        writeFileSync(`${out}/${NGINX_REDIRECTS_FILE}`, nginxRedirectMap(redirects, base));
+        writeFileSync(new URL(REDIRECTS_FILE, dir), staticHostRedirects(redirects, base));
+        writeFileSync(new URL(NGINX_REDIRECTS_FILE, dir), nginxRedirectMap(redirects, base));
       },
     },
   };
