@@ -5,32 +5,33 @@
  * Lead photos are checked like the build checks them; Markdown plugin errors and the body's
  * images show only in a build (this does not render).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCategories } from '../src/lib/content/categories.ts';
 import { formatReport } from '../src/lib/content/errors.ts';
-import { ARTICLES_DIR, articleIdOf, CONTENT_DIR, symlinkProblems } from '../src/lib/content/dir.ts';
+import {
+  ARTICLES_DIR,
+  articleId,
+  CONTENT_DIR,
+  listArticleFiles,
+  symlinkProblems,
+} from '../src/lib/content/dir.ts';
 import { ImageFileChecks } from '../src/lib/images/image-file-check.ts';
 import { validationSchema } from '../src/lib/content/schema.ts';
 import { ContentCheck } from '../src/lib/content/validate.ts';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.md'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
-}
 
 const schema = validationSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
 const check = new ContentCheck(schema);
 const images = new ImageFileChecks();
 // Links are refused before any article is read, as the build does (src/lib/content/dir.ts).
 const links = symlinkProblems();
-const files = links.length > 0 ? [] : markdownFiles(ARTICLES_DIR);
+// The files the build reads (src/lib/content/dir.ts).
+const files = links.length > 0 ? [] : listArticleFiles(ARTICLES_DIR);
 
-for (const path of files) {
+for (const entry of files) {
+  const path = join(ARTICLES_DIR, entry);
   const bytes = readFileSync(path);
-  const id = articleIdOf(ARTICLES_DIR, path);
+  const id = articleId(entry);
   const file = relative(CONTENT_DIR, path);
   const result = check.add(new TextDecoder().decode(bytes), file, id, () => bytes);
   const lead = result.data?.image;

@@ -3,7 +3,16 @@
 // so the test is strict: after adding, editing, retitling and deleting articles and replacing a
 // photo, the incremental rebuild must write exactly the files a clean build of the same content
 // writes, byte for byte, while reusing most pages and encoding only the new and replaced photos.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -192,13 +201,15 @@ describe('an incremental rebuild after', () => {
   const embargoed = join(articles, '2025', 'embargo-til-nyttar.md');
   const later = { ...env, BUILD_NOW: '2025-01-03T12:00:00+01:00' };
   const moved = { file: '', title: '' };
+  /** The title edited to another of the same length, its file's modification time set back. */
+  const sameSize = { title: '', now: '' };
   /**
    * What each round left, read at once: the next round rebuilds the same folders. Files are the
    * rebuilt site's; `differing` lists those that are not byte for byte the clean build's.
    */
   const rounds = new Map<
     string,
-    { files: string[]; cleanFiles: string[]; differing: string[]; pages: Map<string, string> }
+    { files: string[]; cleanFiles: string[]; differing: string[]; pages: Map<string, string>; log: string }
   >();
   /** Pages each test below reads, kept from every round. */
   const PAGES = ['', 'kultur', 'utenriks', '2021', '2025/01/02'];
@@ -226,7 +237,7 @@ describe('an incremental rebuild after', () => {
     const leaks = listFiles(rebuiltOut).filter((f) =>
       readFileSync(join(rebuiltOut, f)).includes('Embargoteksten'),
     );
-    rounds.set(name, { files, cleanFiles, differing, pages });
+    rounds.set(name, { files, cleanFiles, differing, pages, log: rebuiltBuild.output });
     return leaks;
   };
   /** The files a round's rebuild wrote that differ from the clean build's (checked to be the same set). */
@@ -276,6 +287,20 @@ describe('an incremental rebuild after', () => {
     // articles anew instead of failing or publishing empty pages.
     rmSync(join(OUTPUT_ROOT, 'incremental', 'cache', 'article-bodies'), { recursive: true, force: true });
     await round('bodies gone', { ...later, SITE_URL: 'https://nyheter.example.no' });
+
+    // An edit that keeps the file's size, with its modification time set back (as `cp -p` or an
+    // editor restoring a file can leave it): only the change time and inode tell it apart.
+    const quiet = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md') && f.startsWith('2021'))
+      .sort()
+      .map((f) => join(articles, f))[0] as string;
+    const { atime, mtime } = statSync(quiet);
+    const original = readFileSync(quiet, 'utf8');
+    sameSize.title = /^title: "(.*)"$/m.exec(original)?.[1] ?? '';
+    sameSize.now = sameSize.title.replace(/\p{L}/u, (c) => (c === 'X' ? 'Y' : 'X'));
+    writeFileSync(quiet, original.replace(sameSize.title, sameSize.now));
+    utimesSync(quiet, atime, mtime);
+    await round('same size and time', { ...later, SITE_URL: 'https://nyheter.example.no' });
   }, 500_000);
 
   it('a build where nothing is published yet keeps the embargoed article out of every file', () => {
@@ -312,5 +337,32 @@ describe('an incremental rebuild after', () => {
   it('a changed Astro config matches a clean build, on every page', () => {
     expect(differences('config')).toEqual([]);
     expect(page('config', '2021')).toContain('https://nyheter.example.no/2021/');
+  });
+
+  it('an edit that keeps the size and the modification time is seen (by the change time)', () => {
+    expect(sameSize.now).not.toBe(sameSize.title);
+    expect(sameSize.now.length).toBe(sameSize.title.length);
+    // Every other file is known by its stat and not read; the edited one is read and rendered.
+    const [, files, byStat, read, parsed] =
+      / (\d+) article file\(s\): (\d+) unchanged by their stat \(not read\), (\d+) read, (\d+) parsed/.exec(
+        rounds.get('same size and time')?.log ?? '',
+      ) ?? [];
+    expect(Number(files)).toBeGreaterThan(50);
+    expect({ byStat: Number(byStat), read: Number(read), parsed: Number(parsed) }).toEqual({
+      byStat: Number(files) - 1,
+      read: 1,
+      parsed: 1,
+    });
+    // The round before lost every rendered text: every article was read and rendered again.
+    expect(rounds.get('bodies gone')?.log).toMatch(
+      / (\d+) article file\(s\): 0 unchanged by their stat \(not read\), \1 read, \1 parsed/,
+    );
+    expect(differences('same size and time')).toEqual([]);
+    // The last round: the folder is as it left it.
+    const out = join(OUTPUT_ROOT, 'incremental', 'dist');
+    const showing = siteFiles(out).filter(
+      (f) => f.endsWith('.html') && readFileSync(join(out, f), 'utf8').includes(sameSize.now),
+    );
+    expect(showing.length).toBeGreaterThan(0);
   });
 });

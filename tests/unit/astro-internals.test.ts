@@ -10,10 +10,9 @@ import {
   CHECKED_AGAINST_ASTRO,
   DATA_STORE_FILE,
   DATA_STORE_MODULE_ID,
+  keepAssetImports,
   markdownEntryType,
   storeModuleCode,
-  withMarkdownEntryType,
-  type EntryType,
 } from '../../src/lib/build/astro-internals';
 
 describe('storeModuleCode', () => {
@@ -48,14 +47,16 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     ).toBe(CHECKED_AGAINST_ASTRO);
   });
 
-  it('1: glob() reads entry types from context.entryTypes and hands the render function the digest', () => {
-    const glob = source('content/loaders/glob.js');
-    expect(glob, 'glob() takes entryTypes from its context').toMatch(
-      /entryTypes\s*\}\s*=?|context\.entryTypes|\bentryTypes\b/,
+  it('1: a loader context carries the entry types, and the .md type renders Markdown', () => {
+    const loader = source('content/content-layer.js');
+    expect(loader, 'Astro hands loaders entryTypes in their context').toMatch(
+      /entryTypes: getEntryConfigByExtMap\(\[\s*\.\.\.this\.#settings\.contentEntryTypes/,
     );
+    const glob = source('content/loaders/glob.js');
     expect(glob, 'glob() looks up the entry type by extension').toContain('entryTypes.get(`.${ext}`)');
-    expect(glob, 'glob() calls getEntryInfo for every file').toContain('getEntryInfo(');
-    expect(glob, 'glob() passes the digest to the render function').toMatch(/render\?\.\(\{[^}]*digest/s);
+    expect(glob, "glob() takes its renderer from the type's getRenderFunction").toContain(
+      'entryType.getRenderFunction(config)',
+    );
   });
 
   it('1: our loader refuses a context without entry types, naming the assumption', () => {
@@ -63,10 +64,21 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     const markdown = { getEntryInfo: async () => ({}), getRenderFunction: async () => async () => ({}) };
     const context = { entryTypes: new Map([['.md', markdown]]) } as unknown as LoaderContext;
     expect(markdownEntryType(context)).toBe(markdown);
-    const wrapped = withMarkdownEntryType(context, { getRenderFunction: async () => async () => 'ours' });
-    const types = (wrapped as unknown as { entryTypes: Map<string, EntryType> }).entryTypes;
-    expect(types.get('.md')?.getEntryInfo).toBe(markdown.getEntryInfo);
-    expect(types.get('.md')?.getRenderFunction).not.toBe(markdown.getRenderFunction);
+  });
+
+  it("5: the store a loader gets can keep an unchanged entry's image imports", () => {
+    expect(source('content/mutable-data-store.js'), 'the scoped store has addAssetImports').toContain(
+      'addAssetImports: (assets, fileName) => this.addAssetImports(assets, fileName)',
+    );
+    expect(source('content/loaders/glob.js'), 'glob() calls it for a kept entry').toContain(
+      'store.addAssetImports(existingEntry.assetImports, existingEntry.filePath)',
+    );
+    const calls: unknown[] = [];
+    const store = { addAssetImports: (assets: string[], file: string) => calls.push([assets, file]) };
+    keepAssetImports(store as never, ['./foto.jpg'], 'content/articles/a.md');
+    expect(calls).toEqual([[['./foto.jpg'], 'content/articles/a.md']]);
+    // A store without it: nothing is called, nothing throws.
+    expect(() => keepAssetImports({} as never, ['./foto.jpg'], 'a.md')).not.toThrow();
   });
 
   it('2: the content store module id and file name are what Astro uses', () => {

@@ -27,8 +27,38 @@ export function articleId(relativePath: string): string {
   return relativePath.split(/[\\/]/).join('/').replace(/\.md$/, '');
 }
 
-/** The id of the article file at `path` (absolute) under `articlesDir`. */
-export const articleIdOf = (articlesDir: string, path: string): string => articleId(relative(articlesDir, path));
+/**
+ * True for a path under the articles folder (relative, "/" separators) that names an article:
+ * a `.md` file, not inside or named as a hidden (dot) file or folder. What glob('**\/*.md')
+ * matched before the loader listed files itself.
+ */
+export function isArticleFile(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  return (
+    relativePath.endsWith('.md') &&
+    parts.every((part) => part !== '' && part !== '..' && !part.startsWith('.'))
+  );
+}
+
+/**
+ * The article files under `articlesDir`, relative with "/" separators, sorted (so the store is
+ * filled in the same order on every machine). Symbolic links are not followed (see
+ * symlinkProblems, which refuses those named like articles).
+ */
+export function listArticleFiles(articlesDir: string): string[] {
+  if (!existsSync(articlesDir)) return [];
+  const files: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(join(articlesDir, folder), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isFile() && isArticleFile(path)) files.push(path);
+    }
+  }
+  return files.sort();
+}
 
 export function readCategoriesText(): { text: string; file: string } {
   const file = categoriesFile();

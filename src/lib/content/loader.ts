@@ -1,6 +1,10 @@
 /**
- * The articles loader: Astro's glob() loader (content-layer cache, incremental rendering)
- * with our own checks around it:
+ * The articles loader: what Astro's glob() loader does (a store entry per Markdown file, kept
+ * while the file is unchanged, rendered when new or changed), with our own checks around it:
+ * - an unchanged file is not read at all: its stat (size, times, inode) matches its record in
+ *   the article catalog (catalog.ts), so a rebuild of a large archive costs a stat per article,
+ *   not a read, a digest and a parse. A file whose stat moved is read, and kept when its text
+ *   did not change (a fresh clone);
  * - front-matter is parsed by src/lib/content/frontmatter.ts, so dates stay as written;
  * - every file is validated by src/lib/content/validate.ts, and all bad files are reported together
  *   in one error that names each file, field and fix (Astro would stop at the first);
@@ -10,25 +14,19 @@
  * - every image file (front-matter `image`, images in the body) is checked before Astro imports
  *   it (src/lib/content/validate.ts), and the body's images become image imports through Astro's own
  *   `image()` schema helper: the body is rendered inside parseData, so the schema sees the
- *   images the render found (glob() calls parseData before it renders; a test checks that an
- *   article's body images reach the page).
+ *   images the render found (a test checks that an article's body images reach the page).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader } from 'astro/loaders';
-import { glob } from 'astro/loaders';
-import {
-  markdownEntryType,
-  withMarkdownEntryType,
-  type EntryType,
-  type RenderFunction,
-} from '../build/astro-internals/index.ts';
-import { Catalog } from './catalog.ts';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { keepAssetImports, markdownEntryType, type RenderFunction } from '../build/astro-internals/index.ts';
+import { Catalog, statKey } from './catalog.ts';
 import { ContentReportError, formatReport } from './errors.ts';
 import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
-import { articleId, articleIdOf, symlinkProblems } from './dir.ts';
+import { articleId, isArticleFile, listArticleFiles, symlinkProblems } from './dir.ts';
 import { settings } from '../config.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ArticleData, ImageFacts } from './articles.ts';
@@ -44,7 +42,7 @@ import {
   type RenderPool,
 } from '../markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
-import { ContentCheck, lineOfImage, type ImageReference } from './validate.ts';
+import { ContentCheck, imageProblems, lineOfImage, type ImageReference } from './validate.ts';
 
 export interface ArticleLoaderOptions {
   /** Folder holding the articles (any depth). */
@@ -72,11 +70,11 @@ function renderFailureFix(error: unknown): string {
   return 'Look for broken raw HTML or other unusual Markdown in the file; if it looks fine, report this with the file attached.';
 }
 
-/**
- * What getEntryInfo gives glob() for a file it keeps as stored (same digest): glob() uses only
- * the id and digest of such a file, never its data or body.
- */
-const KEPT = { data: {}, body: '', rawData: '' };
+type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
+type StoredRender = NonNullable<StoredEntry['rendered']>;
+
+/** Files read and checked at a time: renders overlap with reading and checking other files. */
+const SYNC_CONCURRENCY = 10;
 
 /** Renders done on the main thread before the worker pool starts (render-pool.ts). */
 const RENDERS_BEFORE_POOL = 32;
@@ -85,30 +83,24 @@ const RENDERS_BEFORE_POOL = 32;
 const WARNINGS_SHOWN = 30;
 
 export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: ArticleLoaderOptions): Loader {
-  const inner = glob({
-    base: pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`),
-    pattern: '**/*.md',
-    generateId: ({ entry }) => articleId(entry),
-    // Pages use the rendered HTML only (kept outside the store, body-files.ts). Dropping the raw
-    // Markdown keeps the store small: the build writes it, reads it back and holds it in memory.
-    retainBody: false,
-  });
-
   return {
     name: 'article-loader',
     load: async (ctx) => {
-      // Before glob() reads anything: it would follow a link out of the content folder.
+      // Before any file is read: a link could lead out of the content folder.
       const links = symlinkProblems(dir, contentDir);
       if (links.length > 0) throw new ContentReportError(formatReport(links));
       const check = new ContentCheck(schema);
       const invalid = new Set<string>();
       // File line on which the rendered (trimmed) body starts, by file path: for render errors.
       const bodyStart = new Map<string, number>();
-      // Renders started by parseData, by file path; glob()'s own render call takes them from here.
+      // Renders started by parseData, by file path; renderEntry takes them from here.
       const renders = new Map<string, Promise<Rendered>>();
       const fileOf = (path: string) => relative(contentDir, path);
-      const catalog = new Catalog(fileURLToPath(new URL('article-catalog.json', ctx.config.cacheDir)));
-      /** glob()'s digest of a file: its text and the schema's fingerprint (a changed category list re-checks all). */
+      const catalog = new Catalog(
+        fileURLToPath(new URL('article-catalog.json', ctx.config.cacheDir)),
+        schemaFingerprint,
+      );
+      /** The digest of a file: its text and the schema's fingerprint (a changed category list re-checks all). */
       const digestOf = (contents: string) => ctx.generateDigest(`${contents}\u0000${schemaFingerprint}`);
       const images = new ImageFileChecks(fileURLToPath(new URL('image-checks.json', ctx.config.cacheDir)));
       const bodies = bodyDir(fileURLToPath(ctx.config.cacheDir));
@@ -203,16 +195,19 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             fix: typeof reason === 'string' ? '' : renderFailureFix(error),
           });
           invalid.add(entry.id);
-          // Reported above; glob() would log a thrown error once more, so nothing is thrown.
+          // Reported above; a thrown error would be logged once more, so nothing is thrown.
           return NOT_RENDERED;
         }
       };
 
-      /** The image files of an article as last rendered, and its lead photo (as written). */
-      const imageRefs = (contents: string, previous: Partial<ArticleData<unknown>>, lead: string | undefined) => {
+      /**
+       * The image files of an article as last rendered, and its lead photo (as written); with
+       * the lines they are on when the text is at hand.
+       */
+      const imageRefs = (contents: string | undefined, previous: Partial<ArticleData<unknown>>, lead: string | undefined) => {
         const refs: ImageReference[] = (previous.bodyImages ?? []).map((image) => ({
           src: image.path,
-          line: lineOfImage(contents, image.path),
+          line: contents === undefined ? undefined : lineOfImage(contents, image.path),
         }));
         if (lead) refs.push({ src: lead, field: 'image.src', lead: true });
         return refs;
@@ -230,117 +225,210 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         );
       };
 
-      const markdown: EntryType = {
-        async getEntryInfo({ contents, fileUrl }) {
-          const path = fileURLToPath(fileUrl);
-          const file = fileOf(path);
-          const id = articleIdOf(dir, path);
-          // Each read of a file is judged afresh: the dev server reads a file again on every
-          // save, and an editor's save can be seen half-written (invalid) just before it is
-          // whole. Left marked, the whole file was then stored without its rendered facts.
-          invalid.delete(id);
-          const stored = ctx.store.get(id);
-          const previous = (stored?.data as Partial<ArticleData<unknown>> | undefined) ?? {};
-          const digest = digestOf(contents);
-          // Unchanged since it was stored (glob() keeps the entry): not parsed or validated again.
-          // Its photos are still checked (a stat each), and a replaced one or a lost rendered text
-          // sends it down the full path below.
-          const known = stored?.digest === digest ? catalog.match(file, digest) : undefined;
-          if (known && stored) {
-            const facts = await checkImages(id, path, imageRefs(contents, previous, known.lead));
-            if (invalid.has(id)) return KEPT;
-            if (!photoReplaced(previous, known.lead, facts) && !bodyFileMissing(stored.rendered)) {
-              check.addKnown(file, known.path, known.warnings);
-              return KEPT;
-            }
+      /**
+       * True when the file at `path` still has the stat its catalog record was made with and its
+       * stored entry is whole: kept without reading the file. Its photos are still checked (a
+       * stat each); any problem or warning, a replaced photo or a lost rendered text sends the
+       * file down the full path, which reads it and reports with line numbers.
+       */
+      const keptByStat = async (id: string, path: string, file: string, stat: Stats): Promise<boolean> => {
+        const stored = ctx.store.get(id);
+        const known = stored ? catalog.matchStat(file, statKey(stat), stored.digest) : undefined;
+        if (!stored || !known || bodyFileMissing(stored.rendered)) return false;
+        const previous = stored.data as Partial<ArticleData<unknown>>;
+        const refs = imageRefs(undefined, previous, known.lead);
+        if (refs.length > 0) {
+          const { errors, warnings, facts } = await imageProblems(refs, path, file, contentDir, images);
+          if (errors.length > 0 || warnings.length > 0 || photoReplaced(previous, known.lead, facts)) return false;
+        }
+        check.addKnown(file, known.path, known.warnings);
+        keep(stored);
+        return true;
+      };
+
+      /** Parses and checks a file read in full: what glob() asked an entry type for. */
+      const entryInfo = async (contents: string, path: string, id: string, digest: string) => {
+        const file = fileOf(path);
+        // Each read of a file is judged afresh: the dev server reads a file again on every
+        // save, and an editor's save can be seen half-written (invalid) just before it is
+        // whole. Left marked, the whole file was then stored without its rendered facts.
+        invalid.delete(id);
+        const stored = ctx.store.get(id);
+        const previous = (stored?.data as Partial<ArticleData<unknown>> | undefined) ?? {};
+        // Unchanged since it was stored (the stat moved, the text did not: a fresh clone, a
+        // touch): not parsed or validated again. Its photos are still checked (a stat each), and
+        // a replaced one or a lost rendered text sends it down the full path below.
+        const known = stored?.digest === digest ? catalog.match(file, digest) : undefined;
+        if (known && stored) {
+          const facts = await checkImages(id, path, imageRefs(contents, previous, known.lead));
+          if (invalid.has(id)) return undefined;
+          if (!photoReplaced(previous, known.lead, facts) && !bodyFileMissing(stored.rendered)) {
+            check.addKnown(file, known.path, known.warnings);
+            return undefined;
           }
-          const result = check.add(contents, file, id, () => readFileSync(fileUrl));
-          if (result.errors.length > 0) invalid.add(id);
-          const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
-          bodyStart.set(path, result.bodyLine + (leading.match(/\n/g)?.length ?? 0));
-          const body = result.body.trim();
-          // Every build, for every article (cheap: a stat each; decoded only when new or
-          // replaced): the lead photo, and the body's images as last rendered, so a photo
-          // replaced by a broken file fails even when its article did not change.
-          const lead = result.data?.image?.src;
-          const facts = await checkImages(id, path, imageRefs(contents, previous, lead));
-          // A replaced photo changes no byte of the article, so glob() would keep the stored
-          // entry: drop it, and the article is parsed and rendered again with the new photo.
-          // The same when its rendered body's file is gone (a cleared or moved cache).
-          if (stored && (photoReplaced(previous, lead, facts) || bodyFileMissing(stored.rendered))) {
-            ctx.store.delete(id);
+        }
+        const result = check.add(contents, file, id, () => readFileSync(path));
+        if (result.errors.length > 0) invalid.add(id);
+        const leading = result.body.slice(0, result.body.length - result.body.trimStart().length);
+        bodyStart.set(path, result.bodyLine + (leading.match(/\n/g)?.length ?? 0));
+        const body = result.body.trim();
+        // Every build, for every article (cheap: a stat each; decoded only when new or
+        // replaced): the lead photo, and the body's images as last rendered, so a photo
+        // replaced by a broken file fails even when its article did not change.
+        const lead = result.data?.image?.src;
+        const facts = await checkImages(id, path, imageRefs(contents, previous, lead));
+        // A replaced photo changes no byte of the article, so the stored entry would be kept:
+        // drop it, and the article is parsed and rendered again with the new photo. The same
+        // when its rendered body's file is gone (a cleared or moved cache).
+        if (stored && (photoReplaced(previous, lead, facts) || bodyFileMissing(stored.rendered))) {
+          ctx.store.delete(id);
+        }
+        if (!invalid.has(id)) catalog.set(file, { digest, path: result.path, lead, warnings: result.warnings });
+        return { data: result.raw, body };
+      };
+
+      /**
+       * Renders a parsed body (parseData has rendered it already: that result is taken over),
+       * with the HTML moved out of the store into its own file (body-files.ts).
+       */
+      const renderEntry = async (entry: Parameters<RenderFunction>[0]): Promise<Rendered> => {
+        const started = entry.filePath ? renders.get(entry.filePath) : undefined;
+        if (entry.filePath) renders.delete(entry.filePath);
+        // A file with errors found before rendering is dropped; nothing to render.
+        if (!started && invalid.has(entry.id)) return NOT_RENDERED;
+        const rendered = await (started ?? render(entry));
+        if (invalid.has(entry.id)) return rendered;
+        const digest = String(entry.digest ?? createHash('sha256').update(rendered.html).digest('hex'));
+        const key = /^[\w-]+$/.test(digest) ? digest : createHash('sha256').update(digest).digest('hex');
+        const bodyFile = writeBody(bodies, key, rendered.html);
+        return { html: '', metadata: { ...rendered.metadata, bodyFile } };
+      };
+
+      /** Renders the body inside parseData, so the schema's image() helper sees the body's images. */
+      const parseData = async (props: { id: string; data: Record<string, unknown>; filePath: string }) => {
+        // A file with errors is already reported: store it as written, and drop it below.
+        if (invalid.has(props.id)) return props.data;
+        const path = props.filePath;
+        // Read again rather than kept from entryInfo: holding every changed body until it is
+        // parsed would cost memory in a first build.
+        let contents: string;
+        let body: string;
+        try {
+          contents = readFileSync(path, 'utf8');
+          body = parseArticleSource(contents, fileOf(path)).body.trim();
+        } catch (error) {
+          throw new Error(`${fileOf(path)} changed while the build read it; build again.`, {
+            cause: error,
+          });
+        }
+        const rendering = render({ id: props.id, data: props.data, body, filePath: path });
+        renders.set(path, rendering);
+        const rendered = await rendering;
+        if (invalid.has(props.id)) return props.data; // reported by render()
+        const { bodyImages } = readRenderFacts(rendered.metadata);
+        const refs: ImageReference[] = bodyImages.map((image) => ({
+          src: image.path,
+          line: lineOfImage(contents, image.path),
+        }));
+        const lead = (props.data.image as { src?: unknown } | undefined)?.src;
+        if (typeof lead === 'string') refs.push({ src: lead });
+        const facts = await checkImages(props.id, path, refs);
+        if (invalid.has(props.id)) return props.data;
+        const imageFacts = {
+          lead: typeof lead === 'string' ? facts[lead] : undefined,
+          body: bodyImages.map((image) => facts[image.path]),
+        };
+        // `src` goes through Astro's image() helper: an import of the file.
+        return ctx.parseData({
+          ...props,
+          data: {
+            ...props.data,
+            bodyImages: bodyImages.map((image) => ({ ...image, src: image.path })),
+            imageFacts,
+          },
+        });
+      };
+
+      /** Ids in the store not (yet) seen among the files: deleted articles, removed at the end. */
+      const untouched = new Set(ctx.store.keys());
+      /** A stored entry kept as it is: its photos stay among the build's image imports. */
+      const keep = (entry: StoredEntry) => {
+        if (entry.assetImports?.length && entry.filePath) keepAssetImports(ctx.store, entry.assetImports, entry.filePath);
+      };
+      const started = Date.now();
+      /** What this load did, for the log line a publish prints. */
+      const tally = { byStat: 0, read: 0, stored: 0 };
+
+      /**
+       * Brings one article file into the store (what glob() did per file): kept when its stat or
+       * its text is unchanged, otherwise parsed, checked, rendered and stored. `force` reads the
+       * file whatever its stat says (the dev server's change events).
+       */
+      const syncFile = async (entry: string, force = false) => {
+        const path = join(dir, entry);
+        const id = articleId(entry);
+        const file = fileOf(path);
+        let stat: Stats;
+        let contents: string;
+        try {
+          stat = statSync(path);
+          if (!force && (await keptByStat(id, path, file, stat))) {
+            untouched.delete(id);
+            tally.byStat++;
+            return;
           }
-          if (!invalid.has(id)) catalog.set(file, { digest, path: result.path, lead, warnings: result.warnings });
-          return { data: result.raw, body, rawData: result.rawFrontmatter };
-        },
-        // glob() renders after parseData, which has rendered already: hand over that result,
-        // with the HTML moved out of the store into its own file (body-files.ts).
-        async getRenderFunction() {
-          return async (entry) => {
-            const started = entry.filePath ? renders.get(entry.filePath) : undefined;
-            if (entry.filePath) renders.delete(entry.filePath);
-            // A file with errors found before rendering is dropped; nothing to render.
-            if (!started && invalid.has(entry.id)) return NOT_RENDERED;
-            const rendered = await (started ?? render(entry));
-            if (invalid.has(entry.id)) return rendered;
-            const digest = String(entry.digest ?? createHash('sha256').update(rendered.html).digest('hex'));
-            const key = /^[\w-]+$/.test(digest) ? digest : createHash('sha256').update(digest).digest('hex');
-            const bodyFile = writeBody(bodies, key, rendered.html);
-            return { html: '', metadata: { ...rendered.metadata, bodyFile } };
-          };
-        },
+          contents = await readFile(path, 'utf8');
+          tally.read++;
+        } catch (error) {
+          // Gone between listing and reading (an editor's rename): as if never listed.
+          ctx.logger.error(`Error reading ${entry}: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+        const digest = digestOf(contents);
+        const info = await entryInfo(contents, path, id, digest);
+        untouched.delete(id);
+        const existing = ctx.store.get(id);
+        if (!info && existing?.digest === digest) {
+          catalog.noteStat(file, stat, started);
+          keep(existing);
+          return;
+        }
+        // Kept by its digest, then its photos failed: nothing to store; reported and dropped.
+        if (!info) return;
+        const filePath = relative(fileURLToPath(ctx.config.root), path).split(sep).join('/');
+        const data = await parseData({ id, data: info.data, filePath: path });
+        let rendered: Rendered | undefined;
+        try {
+          rendered = await renderEntry({ id, data: info.data, body: info.body, filePath: path, digest });
+        } catch (error) {
+          ctx.logger.error(`Error rendering ${entry}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        const imagePaths = rendered?.metadata.imagePaths;
+        tally.stored++;
+        ctx.store.set({
+          id,
+          data,
+          filePath,
+          digest,
+          ...(rendered ? { rendered: rendered as StoredRender } : {}),
+          ...(Array.isArray(imagePaths) ? { assetImports: imagePaths as string[] } : {}),
+        });
+        if (!invalid.has(id)) catalog.noteStat(file, stat, started);
       };
 
       const loud = quietPluginErrors();
       try {
-        await inner.load({
-          ...withMarkdownEntryType(ctx, markdown),
-          parseData: async (props) => {
-            // A file with errors is already reported: store it as written, and drop it below.
-            if (invalid.has(props.id)) return props.data;
-            if (!props.filePath) return ctx.parseData(props);
-            const path = props.filePath;
-            // Read again rather than kept from getEntryInfo: most files are unchanged and never
-            // get here, and holding every body until the end would cost memory at scale.
-            let contents: string;
-            let body: string;
-            try {
-              contents = readFileSync(path, 'utf8');
-              body = parseArticleSource(contents, fileOf(path)).body.trim();
-            } catch (error) {
-              throw new Error(`${fileOf(path)} changed while the build read it; build again.`, {
-                cause: error,
-              });
-            }
-            const rendering = render({ id: props.id, data: props.data, body, filePath: path });
-            renders.set(path, rendering);
-            const rendered = await rendering;
-            if (invalid.has(props.id)) return props.data; // reported by render()
-            const { bodyImages } = readRenderFacts(rendered.metadata);
-            const refs: ImageReference[] = bodyImages.map((image) => ({
-              src: image.path,
-              line: lineOfImage(contents, image.path),
-            }));
-            const lead = (props.data.image as { src?: unknown } | undefined)?.src;
-            if (typeof lead === 'string') refs.push({ src: lead });
-            const facts = await checkImages(props.id, path, refs);
-            if (invalid.has(props.id)) return props.data;
-            const imageFacts = {
-              lead: typeof lead === 'string' ? facts[lead] : undefined,
-              body: bodyImages.map((image) => facts[image.path]),
-            };
-            // `src` goes through Astro's image() helper: an import of the file.
-            return ctx.parseData({
-              ...props,
-              data: {
-                ...props.data,
-                bodyImages: bodyImages.map((image) => ({ ...image, src: image.path })),
-                imageFacts,
-              },
-            });
-          },
-          generateDigest: (value) => (typeof value === 'string' ? digestOf(value) : ctx.generateDigest(value)),
-        });
+        const files = listArticleFiles(dir);
+        const queue = files.values();
+        const worker = async () => {
+          for (const entry of queue) await syncFile(entry);
+        };
+        await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, files.length) }, worker));
+        for (const id of untouched) ctx.store.delete(id);
+        ctx.logger.info(
+          `${files.length} article file(s): ${tally.byStat} unchanged by their stat (not read), ` +
+            `${tally.read} read, ${tally.stored} parsed and rendered, ${untouched.size} removed.`,
+        );
       } finally {
         loud();
         await pool?.close();
@@ -348,6 +436,29 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         pool = undefined;
         rendersInThread = 0;
         images.save();
+      }
+
+      // The dev server: a saved, added or deleted article is loaded again at once.
+      if (ctx.watcher) {
+        const watcher = ctx.watcher;
+        watcher.add(dir);
+        const entryOf = (changed: string) => relative(dir, changed).split(sep).join('/');
+        const onChange = async (changed: string) => {
+          const entry = entryOf(changed);
+          if (!isArticleFile(entry)) return;
+          try {
+            await syncFile(entry, true);
+            ctx.logger.info(`Reloaded data from ${entry}`);
+          } catch (error) {
+            ctx.logger.error(`Failed to reload ${entry}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        };
+        watcher.on('change', (changed) => void onChange(changed));
+        watcher.on('add', (changed) => void onChange(changed));
+        watcher.on('unlink', (deleted) => {
+          const entry = entryOf(deleted);
+          if (isArticleFile(entry)) ctx.store.delete(articleId(entry));
+        });
       }
 
       // Body files of deleted and changed articles.

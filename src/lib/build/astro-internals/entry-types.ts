@@ -1,9 +1,13 @@
 /**
- * Assumption 1 (see index.ts): glob() reads the content entry types from its context's
- * `entryTypes`, which is not in the public LoaderContext type. Our loader hands glob() a context
- * whose '.md' type is Astro's own with our getEntryInfo and render function on top.
+ * Assumption 1 (see index.ts): a loader's context carries Astro's content entry types as
+ * `entryTypes`, which is not in the public LoaderContext type. Our loader takes Astro's
+ * Markdown render function from the '.md' type (configured with our remark and rehype
+ * pipeline), as glob() does.
+ *
+ * Assumption 5: the store a loader gets has addAssetImports(), which glob() calls for every
+ * entry it keeps unchanged, so the entry's photos stay among the build's image imports.
  */
-import type { LoaderContext } from 'astro/loaders';
+import type { DataStore, LoaderContext } from 'astro/loaders';
 
 export interface EntryInfo {
   data: Record<string, unknown>;
@@ -25,7 +29,7 @@ type WithEntryTypes = LoaderContext & { entryTypes?: unknown };
 
 /** The assumption's name, for errors. */
 const ASSUMPTION =
-  "Astro's glob() loader reads content entry types from context.entryTypes (src/lib/build/astro-internals)";
+  "a loader's context carries Astro's content entry types as context.entryTypes (src/lib/build/astro-internals)";
 
 /** Astro's Markdown entry type, from a loader context. */
 export function markdownEntryType(context: LoaderContext): EntryType {
@@ -45,10 +49,12 @@ export function markdownEntryType(context: LoaderContext): EntryType {
   return markdown as EntryType;
 }
 
-/** A loader context for glob() whose '.md' entry type is Astro's with `override` on top. */
-export function withMarkdownEntryType(context: LoaderContext, override: Partial<EntryType>): LoaderContext {
-  const markdown = markdownEntryType(context);
-  const entryTypes = new Map((context as WithEntryTypes).entryTypes as Map<string, EntryType>);
-  entryTypes.set('.md', Object.assign(Object.create(markdown) as EntryType, override));
-  return { ...context, entryTypes } as LoaderContext;
+/**
+ * Keeps a stored entry's photos among the image imports, as glob() does for an unchanged entry.
+ * If a newer Astro drops the method, nothing is lost: Astro rebuilds the list from every stored
+ * entry whenever it writes it, and an entry that changed triggers that write.
+ */
+export function keepAssetImports(store: DataStore, assets: readonly string[], filePath: string): void {
+  const add = (store as { addAssetImports?: unknown }).addAssetImports;
+  if (typeof add === 'function') (add as (a: string[], f: string) => void).call(store, [...assets], filePath);
 }

@@ -3,11 +3,11 @@
  * 7.3.5 (checked against that version) that no public API covers; tests/unit/astro-internals.test.ts
  * checks every one against the installed Astro and fails naming it when Astro changes it.
  *
- * 1. glob() takes the content entry types from `context.entryTypes` (a Map by file extension),
- *    calls the '.md' type's getEntryInfo() for every file and its render function for changed
- *    ones, passing the entry's digest (entry-types.ts; used by content/loader.ts).
+ * 1. A loader's context carries the content entry types as `context.entryTypes` (a Map by file
+ *    extension); the '.md' type's getRenderFunction() gives Astro's Markdown renderer with the
+ *    configured remark and rehype pipeline (entry-types.ts; used by content/loader.ts).
  *    If it breaks: the loader stops with an error naming this assumption (a build without our
- *    checks would publish unchecked articles, so there is no silent fallback).
+ *    pipeline would publish unchecked articles, so there is no silent fallback).
  * 2. The page build imports the content store as the virtual module `\0astro:data-layer-content`,
  *    and Astro writes the store to `data-store.json` in the cache folder (build) or `.astro/`
  *    (dev), with `meta.astroIncremental` marking content data (content-store.ts).
@@ -17,13 +17,11 @@
  *    remote) for the image pipeline (render-result.ts; used by the render workers).
  * 4. @astrojs/markdown-remark logs every render error with console.error before rethrowing it
  *    (markdown/quiet-plugin-errors.ts filters that dump; if it stops, the filter does nothing).
+ * 5. The store handed to a loader has addAssetImports(assets, filePath), as glob() uses for an
+ *    entry it keeps (entry-types.ts, keepAssetImports). If it breaks: nothing is called, and
+ *    Astro still lists every stored entry's photos whenever it writes its image imports.
  */
-export {
-  markdownEntryType,
-  withMarkdownEntryType,
-  type EntryType,
-  type RenderFunction,
-} from './entry-types.ts';
+export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
   contentStoreFromFile,
   DATA_STORE_FILE,
