@@ -1,7 +1,6 @@
 // @ts-check
 // Site and base path come from the environment (see README, "Configuration"); Markdown goes
 // through remark and rehype with our plugins. No logic lives here.
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { buildFlags } from './src/lib/build/flags.ts';
@@ -16,7 +15,6 @@ import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
 import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { redirectFiles } from './src/lib/build/redirects.ts';
-import { sitemapOptions } from './src/lib/distribution/sitemaps.ts';
 
 const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress } = settings();
 
@@ -57,7 +55,6 @@ export default defineConfig({
   integrations: [
     buildFlags(),
     contentStoreFromFile(),
-    sitemap(sitemapOptions(site, base)),
     // Only resized copies of photos are published, never an original (with its camera metadata).
     dropOriginalImages({ contentDir: CONTENT_DIR }),
     // Old list page addresses → where their stories are now (_redirects, and a map for nginx).

@@ -84,6 +84,9 @@ const ASSETS_SEGMENT = '_astro';
 /** The search page. */
 export const searchPath = (): string => `/${SEARCH_SEGMENT}/`;
 
+/** The folder of the sitemaps by period (src/lib/distribution/sitemaps.ts). */
+export const SITEMAPS_SEGMENT = 'sitemaps';
+
 /**
  * Top-level segments the site itself uses (besides years, 4 digits): fixed pages and the
  * folders the build writes, which a category of that slug would overwrite or lose (the search
@@ -97,6 +100,7 @@ const RESERVED_SEGMENTS = new Set([
   TOPICS_SEGMENT,
   AUTHORS_SEGMENT,
   ASSETS_SEGMENT,
+  SITEMAPS_SEGMENT,
   'feed',
   'rss',
   'atom',
@@ -129,6 +133,8 @@ export const newsSitemapPath = (): string => '/news-sitemap.xml';
  */
 export const dictionaryPath = (): string => '/ordbok.txt';
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';
+/** One sitemap: "2020-10" (a month) or the undated pages'. */
+export const sitemapPath = (name: string): string => `/${SITEMAPS_SEGMENT}/${name}.xml`;
 
 /** An absolute URL for a site path: origin from SITE_URL, plus the deploy base. */
 export function absoluteUrl(path: string, site: URL | string = SITE_URL, base: string = BASE): string {

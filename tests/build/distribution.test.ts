@@ -160,26 +160,61 @@ describe('feeds', () => {
   });
 });
 
+/** The URLs of every sitemap the index lists (but the news sitemap), parsed and checked by xmllint. */
+function sitemapUrls(build: { outDir: string }, prefix = SITE_URL): { loc: string; lastmod?: string }[] {
+  return asList<{ loc: string }>(xml(build, 'sitemap-index.xml').sitemapindex.sitemap)
+    .map((s) => s.loc)
+    .filter((loc) => !loc.endsWith('/news-sitemap.xml'))
+    .flatMap((loc) => asList(xml(build, loc.slice(prefix.length + 1)).urlset.url));
+}
+
 describe('sitemaps and robots.txt', () => {
-  it('has a sitemap index listing the page sitemap and the news sitemap', () => {
-    const index = asList<{ loc: string }>(xml(site, 'sitemap-index.xml').sitemapindex.sitemap).map(
-      (s) => s.loc,
+  it('has a sitemap index listing the undated pages, each month and the news sitemap', () => {
+    const index = asList<{ loc: string; lastmod?: string }>(
+      xml(site, 'sitemap-index.xml').sitemapindex.sitemap,
     );
-    expect(index).toEqual(
-      expect.arrayContaining([`${SITE_URL}/sitemap-0.xml`, `${SITE_URL}/news-sitemap.xml`]),
+    expect(index.map((s) => s.loc)).toEqual(
+      expect.arrayContaining([
+        `${SITE_URL}/sitemaps/sider.xml`,
+        `${SITE_URL}/sitemaps/2020-10.xml`,
+        `${SITE_URL}/news-sitemap.xml`,
+      ]),
     );
+    // A month's sitemap carries the latest change among its articles.
+    expect(index.find((s) => s.loc.endsWith('/2020-10.xml'))?.lastmod).toMatch(/^2020-10-\d\dT/);
   });
 
-  it('lists the article with its absolute URL and lastmod, and no 404 page', () => {
-    const urls = asList<{ loc: string; lastmod?: string }>(xml(site, 'sitemap-0.xml').urlset.url);
-    const article = urls.find((u) => u.loc === NTB_URL);
+  it('lists the article with its absolute URL and lastmod in its month, lists in the undated sitemap', () => {
+    const october = asList<{ loc: string; lastmod?: string }>(xml(site, 'sitemaps/2020-10.xml').urlset.url);
+    const article = october.find((u) => u.loc === NTB_URL);
     expect(article?.lastmod && new Date(article.lastmod).toISOString()).toBe('2020-10-10T08:40:00.000Z');
-    expect(urls.map((u) => u.loc)).toContain(`${SITE_URL}/utenriks/`);
-    expect(urls.some((u) => u.loc.includes('404'))).toBe(false);
-    const updated = asList<{ loc: string; lastmod?: string }>(xml(dates, 'sitemap-0.xml').urlset.url).find(
-      (u) => u.loc.endsWith('/okende-spenning-for-motet-i-alesund-aerlig-talt/'),
+    expect(october.map((u) => u.loc)).toEqual(
+      expect.arrayContaining([
+        `${SITE_URL}/2020/10/`,
+        `${SITE_URL}/2020/10/10/`,
+        `${SITE_URL}/utenriks/2020/10/`,
+      ]),
+    );
+    const undated = asList<{ loc: string }>(xml(site, 'sitemaps/sider.xml').urlset.url).map((u) => u.loc);
+    expect(undated).toEqual(
+      expect.arrayContaining([`${SITE_URL}/`, `${SITE_URL}/utenriks/`, `${SITE_URL}/2020/`]),
+    );
+    const updated = sitemapUrls(dates).find((u) =>
+      u.loc.endsWith('/okende-spenning-for-motet-i-alesund-aerlig-talt/'),
     );
     expect(updated?.lastmod && new Date(updated.lastmod).toISOString()).toBe('2020-10-13T09:15:00.000Z');
+  });
+
+  it('list every page of the site once, and nothing else (no 404 page)', () => {
+    for (const build of [site, dates]) {
+      const locs = sitemapUrls(build).map((u) => u.loc);
+      const pages = listFiles(build.outDir)
+        .filter((f) => f.endsWith('index.html'))
+        .map((f) => `${SITE_URL}/${f.replace(/index\.html$/, '')}`);
+      expect(new Set(locs).size).toBe(locs.length);
+      expect([...locs].sort()).toEqual(pages.sort());
+      expect(locs.some((loc) => loc.includes('404'))).toBe(false);
+    }
   });
 
   it('has the NTB report in the news sitemap within 48 hours, and not after', () => {
@@ -198,9 +233,7 @@ describe('sitemaps and robots.txt', () => {
   it('drops the article from the news sitemap only, with a later BUILD_NOW', () => {
     expect(asList(xml(later, 'rss.xml').rss.channel.item)).toHaveLength(1);
     expect(json(later, 'feed.json').items).toHaveLength(1);
-    expect(asList<{ loc: string }>(xml(later, 'sitemap-0.xml').urlset.url).map((u) => u.loc)).toContain(
-      NTB_URL,
-    );
+    expect(sitemapUrls(later).map((u) => u.loc)).toContain(NTB_URL);
   });
 
   it('names the sitemaps in robots.txt', () => {
@@ -270,7 +303,7 @@ describe('topic and byline pages', () => {
     );
 
   it('are in the sitemap', () => {
-    const locs = asList<{ loc: string }>(xml(site, 'sitemap-0.xml').urlset.url).map((u) => u.loc);
+    const locs = sitemapUrls(site).map((u) => u.loc);
     expect(locs).toEqual(
       expect.arrayContaining([
         `${SITE_URL}/tema/`,
@@ -319,8 +352,12 @@ describe('under a sub-path', () => {
     expect(
       asList<{ loc: string }>(xml(subPath, 'sitemap-index.xml').sitemapindex.sitemap).map((s) => s.loc),
     ).toEqual(
-      expect.arrayContaining([`${SITE_URL}/nyheter/sitemap-0.xml`, `${SITE_URL}/nyheter/news-sitemap.xml`]),
+      expect.arrayContaining([
+        `${SITE_URL}/nyheter/sitemaps/sider.xml`,
+        `${SITE_URL}/nyheter/news-sitemap.xml`,
+      ]),
     );
+    expect(sitemapUrls(subPath, `${SITE_URL}/nyheter`).map((u) => u.loc)).toContain(NTB_SUB);
     expect(newsUrls(subPath)).toEqual([NTB_SUB]);
     expect(readFileSync(join(subPath.outDir, 'robots.txt'), 'utf8')).toContain(
       `Sitemap: ${SITE_URL}/nyheter/sitemap-index.xml`,

@@ -40,7 +40,7 @@ describe('precompressed twins', () => {
   });
 
   it('sit beside every page, feed and stylesheet', () => {
-    for (const file of ['index.html', 'rss.xml', 'feed.json', 'sitemap-0.xml']) {
+    for (const file of ['index.html', 'rss.xml', 'feed.json', 'sitemaps/sider.xml']) {
       expect(onFiles, file).toContain(`${file}.gz`);
       expect(onFiles, file).toContain(`${file}.br`);
     }

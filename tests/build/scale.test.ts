@@ -2,7 +2,7 @@
 // article has its page, lists and feeds are complete, and no link is broken. No timings here:
 // those belong in `npm run bench`.
 import { XMLParser } from 'fast-xml-parser';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus';
@@ -74,9 +74,13 @@ describe(`an archive of ${COUNT} generated articles`, () => {
 
   it('has a sitemap entry per article and full feeds', () => {
     const parser = new XMLParser();
-    const urls = parser.parse(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).urlset.url as {
-      loc: string;
-    }[];
+    const sitemaps = readdirSync(join(build.outDir, 'sitemaps')).filter((f) => f.endsWith('.xml'));
+    const urls = sitemaps.flatMap(
+      (file) =>
+        [parser.parse(readFileSync(join(build.outDir, 'sitemaps', file), 'utf8')).urlset.url].flat() as {
+          loc: string;
+        }[],
+    );
     expect(
       urls.filter((u) => /\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(u.loc) && !u.loc.includes('/side/')),
     ).toHaveLength(COUNT);

@@ -129,7 +129,7 @@ for (const site of Object.values(SITES)) {
         css,
         'rss.xml',
         'feed.json',
-        'sitemap-0.xml',
+        'sitemaps/sider.xml',
         script,
       ];
       for (const path of paths) {

@@ -7,12 +7,14 @@ import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
 import { buildArchive, type Archive } from '../archive/archive.ts';
+import { listingPages, type ListingPage } from '../archive/routes.ts';
+import { getCategories } from './categories.ts';
+import { sitemapParts, type SitemapUrl } from '../distribution/sitemaps.ts';
+import { SITE } from '../site.ts';
 import { formatReport } from './errors.ts';
-import { recordLastmod } from '../build/manifest.ts';
 import { formatDateTime, isoOslo } from '../dates.ts';
 import { splitCaption } from '../images/picture.ts';
 import { getBuildNow } from '../now.ts';
-import { absoluteUrl } from '../urls.ts';
 import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
@@ -115,9 +117,6 @@ async function load(): Promise<SiteData> {
     if (!found) throw new Error(`No content entry for article "${id}".`);
     return found;
   };
-  for (const article of published) {
-    recordLastmod(absoluteUrl(article.path), isoOslo(article.updated ?? article.date));
-  }
   announceNextEmbargo(all, now);
   return { archive: buildArchive(published), entry, now };
 }
@@ -128,6 +127,24 @@ let siteData: Promise<SiteData> | undefined;
 export function getSiteData(): Promise<SiteData> {
   siteData ??= load();
   return siteData;
+}
+
+let listing: Promise<ListingPage[]> | undefined;
+
+/** Every list page (categories, topics, bylines, days, months, years): computed once per build. */
+export function getListingPages(): Promise<ListingPage[]> {
+  listing ??= getSiteData().then(({ archive }) => listingPages(archive, getCategories(), SITE.pageSize));
+  return listing;
+}
+
+let sitemaps: Promise<Map<string, SitemapUrl[]>> | undefined;
+
+/** The site's pages by sitemap (src/lib/distribution/sitemaps.ts): computed once per build. */
+export function getSitemapParts(): Promise<Map<string, SitemapUrl[]>> {
+  sitemaps ??= Promise.all([getSiteData(), getListingPages()]).then(([{ archive }, pages]) =>
+    sitemapParts(archive, pages),
+  );
+  return sitemaps;
 }
 
 export interface BodyOutline {
