@@ -5,8 +5,8 @@
  * --dev, the editor's loop on `npm run dev` is measured too (scripts/bench/dev-loop.ts).
  * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
  * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
- * then builds it cold (no output, no cache), warm (again), and after adding one article, and
- * prints one table. Timing comes from /usr/bin/time around `npm run build`.
+ * then builds it cold (no output, no cache), warm (again), after adding one article, after
+ * retitling one and after deleting one, and prints one table. Timing comes from /usr/bin/time around `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -146,6 +146,19 @@ runs.push(build('warm'));
 // The added article gets a photo too (its index is a multiple of 5 when N is).
 await writeCorpus({ count: 1, start: count, dir: corpus, seed, photos: photos && { ...photos, every: 1 } });
 runs.push(build('+1 article'));
+// An edit to an existing story (a new title, so a new address, in every list it is on), then a
+// deletion: a publish each, as issue #23 measures them.
+const files = readdirSync(join(corpus, 'articles'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.md'))
+  .sort();
+const middle = join(corpus, 'articles', files[Math.floor(files.length / 2)] as string);
+writeFileSync(
+  middle,
+  readFileSync(middle, 'utf8').replace(/^title: .*$/m, 'title: "Ny tittel på en sak midt i arkivet"'),
+);
+runs.push(build('edit (title)'));
+rmSync(join(corpus, 'articles', files[Math.floor(files.length / 3)] as string));
+runs.push(build('delete'));
 
 const n = count;
 console.log(
