@@ -1,13 +1,20 @@
-/** The files of dist/ as the build's last steps see them: pruning stale ones, precompressing. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * The files of dist/ as the build's last steps see them: pruning stale ones, indexing for
+ * search, precompressing. dist/ holds every page of the archive with its twins (about 70 000
+ * files at 10 000 articles, a second to list and stat), so it is walked once per build
+ * (OutputTree), and each step that changes it says what it changed.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 
 export interface OutputFile {
+  /** Absolute path. */
   path: string;
   mtimeMs: number;
+  size: number;
 }
 
-/** Every file under `dir` with its modification time, skipping the folders in `skip`. */
+/** Every file under `dir` with its modification time and size, skipping the folders in `skip`. */
 export function walk(
   dir: string,
   skip: ReadonlySet<string> = new Set(),
@@ -17,9 +24,68 @@ export function walk(
     const path = join(dir, entry.name);
     if (skip.has(path)) continue;
     if (entry.isDirectory()) walk(path, skip, out);
-    else out.push({ path, mtimeMs: statSync(path).mtimeMs });
+    else {
+      const { mtimeMs, size } = statSync(path);
+      out.push({ path, mtimeMs, size });
+    }
   }
   return out;
+}
+
+/**
+ * The files under a folder, walked at the first look and then kept up to date by whoever
+ * removes or writes files (removed, written, rewalk), instead of a walk per step.
+ */
+export class OutputTree {
+  readonly root: string;
+  private files: Map<string, OutputFile> | undefined;
+
+  // A plain field, not a parameter property: scripts run this file with Node's type stripping.
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** Every file, as the last walk and the changes reported since leave them. */
+  list(): OutputFile[] {
+    this.files ??= new Map(walk(this.root).map((f) => [f.path, f]));
+    return [...this.files.values()];
+  }
+
+  removed(path: string): void {
+    this.files?.delete(path);
+  }
+
+  /** A file written (or rewritten) since the walk. */
+  written(path: string): void {
+    if (!this.files) return;
+    const { mtimeMs, size } = statSync(path);
+    this.files.set(path, { path, mtimeMs, size });
+  }
+
+  /** A folder another tool rewrote (the search index): walked again. */
+  rewalk(dir: string): void {
+    if (!this.files) return;
+    const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+    for (const path of this.files.keys()) if (path.startsWith(prefix)) this.files.delete(path);
+    if (existsSync(dir)) for (const f of walk(dir)) this.files.set(f.path, f);
+  }
+}
+
+const TREE = Symbol.for('nyhetsleser.output-tree');
+
+/**
+ * This build's tree of `root`. Astro runs its integrations in the build's process one after the
+ * other, so the steps share it; startOutputTree() begins a new one when a build starts.
+ */
+export function outputTree(root: string): OutputTree {
+  const g = globalThis as typeof globalThis & { [TREE]?: OutputTree };
+  if (g[TREE]?.root !== root) g[TREE] = new OutputTree(root);
+  return g[TREE];
+}
+
+/** Forgets the last build's tree: the next look walks again. */
+export function startOutputTree(): void {
+  (globalThis as typeof globalThis & { [TREE]?: OutputTree | undefined })[TREE] = undefined;
 }
 
 /** Text files worth compressing; images, fonts and Pagefind's index fragments already are. */

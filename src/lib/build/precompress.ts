@@ -32,7 +32,7 @@ import {
   sealDictionary,
   type Dictionary,
 } from './dictionary.ts';
-import { COMPRESSIBLE, DCB_TWIN, twinOf, walk, type OutputFile } from './output-files.ts';
+import { COMPRESSIBLE, DCB_TWIN, outputTree, twinOf, type OutputFile } from './output-files.ts';
 
 /** The dictionary's file in dist/. */
 export const DICTIONARY_FILE = dictionaryPath().slice(1);
@@ -176,7 +176,9 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         if (!enabled) {
           // Twins left by an earlier build with PRECOMPRESS on would be served in place of
           // pages this build changed.
-          const twins = walk(root).filter((f) => twinOf(f.path) !== undefined);
+          const twins = outputTree(root)
+            .list()
+            .filter((f) => twinOf(f.path) !== undefined);
           for (const twin of twins) rmSync(twin.path);
           rmSync(dictionaryFile, { force: true });
           rmSync(recordFile, { force: true });
@@ -184,7 +186,8 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
           return;
         }
         const started = performance.now();
-        let files: OutputFile[] = walk(root);
+        // The build's one walk of dist/, as pruning and the search index left it.
+        let files: OutputFile[] = outputTree(root).list();
         let dictionary: Dictionary | undefined;
         let fresh = false;
         if (dictionariesSupported()) {
@@ -194,7 +197,8 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
           ({ dictionary, fresh } = siteDictionary(root, pages));
           if (fresh) {
             files = files.filter((f) => f.path !== dictionaryFile);
-            files.push({ path: dictionaryFile, mtimeMs: statSync(dictionaryFile).mtimeMs });
+            const { mtimeMs, size } = statSync(dictionaryFile);
+            files.push({ path: dictionaryFile, mtimeMs, size });
           }
         } else {
           logger.warn(

@@ -8,19 +8,11 @@
  * live in cacheDir, beside Astro's own cache.
  */
 import type { AstroIntegration } from 'astro';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settings } from '../config.ts';
+import { outputTree } from './output-files.ts';
 import {
   groupByShard,
   isArticlePagePath,
@@ -39,11 +31,10 @@ export const SEARCH_LANGUAGE = 'no';
 /** Every article page in dist/ (the pages Pagefind indexes), with its size and mtime. */
 function indexedPages(root: string): SearchPage[] {
   const pages: SearchPage[] = [];
-  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    const path = file.split('\\').join('/');
-    if (!isArticlePagePath(path)) continue;
-    const { size, mtimeMs } = statSync(join(root, file));
-    pages.push({ path, size, mtimeMs });
+  // The build's one walk of dist/, pruned already (src/lib/build/output-files.ts).
+  for (const { path: file, size, mtimeMs } of outputTree(root).list()) {
+    const path = relative(root, file).split(sep).join('/');
+    if (isArticlePagePath(path)) pages.push({ path, size, mtimeMs });
   }
   return pages;
 }
@@ -112,6 +103,8 @@ export function searchIndex(): AstroIntegration {
           if (!wanted.has(name)) rmSync(join(out, name), { recursive: true, force: true });
         }
         writeFileSync(join(out, SHARD_LIST), `${JSON.stringify(shardList(shards.keys()))}\n`);
+        // The compression after this sees the index as written.
+        outputTree(root).rewalk(out);
         mkdirSync(dirname(keysFile), { recursive: true });
         writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
         logger.info(

@@ -10,9 +10,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { twinOf, walk, type OutputFile } from './output-files.ts';
+import { outputTree, startOutputTree, twinOf, type OutputFile } from './output-files.ts';
 
 /**
  * Files not written since the build started and not among the pages the build kept. A
@@ -21,12 +21,12 @@ import { twinOf, walk, type OutputFile } from './output-files.ts';
  * of `files`), whose twins stay too.
  */
 export function staleFiles(
-  files: readonly OutputFile[],
+  files: readonly Pick<OutputFile, 'path' | 'mtimeMs'>[],
   buildStartMs: number,
   kept: ReadonlySet<string>,
   owned: ReadonlySet<string> = new Set(),
 ): string[] {
-  const isStale = (f: OutputFile) => f.mtimeMs < buildStartMs && !kept.has(f.path);
+  const isStale = (f: Pick<OutputFile, 'path' | 'mtimeMs'>) => f.mtimeMs < buildStartMs && !kept.has(f.path);
   const own = files.filter((f) => twinOf(f.path) === undefined);
   const live = new Set([...own.filter((f) => !isStale(f)).map((f) => f.path), ...owned]);
   return files
@@ -37,14 +37,27 @@ export function staleFiles(
     .map((f) => f.path);
 }
 
-/** Removes empty folders left behind, deepest first; true if `dir` itself is now empty. */
-function removeEmptyDirs(dir: string, isRoot = true): boolean {
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !removeEmptyDirs(join(dir, entry.name), false)) empty = false;
+/**
+ * Removes the folders the removed files leave empty, up to (not including) `root`. Only their
+ * folders are looked at: walking every folder of dist/ again would cost as much as the walk.
+ */
+export function removeEmptyParents(root: string, removed: readonly string[]): void {
+  const top = root.endsWith(sep) ? root.slice(0, -1) : root;
+  const depth = (path: string) => path.split(sep).length;
+  // Deepest first: of two sibling folders emptied, the second to go leaves their parent empty.
+  const folders = [...new Set(removed.map((path) => dirname(path)))].sort((a, b) => depth(b) - depth(a));
+  for (const folder of folders) {
+    for (let dir = folder; dir.startsWith(`${top}${sep}`); dir = dirname(dir)) {
+      let entries: string[];
+      try {
+        entries = readdirSync(dir);
+      } catch {
+        break; // gone already, with an emptied child
+      }
+      if (entries.length > 0) break;
+      rmdirSync(dir);
+    }
   }
-  if (empty && !isRoot) rmdirSync(dir);
-  return empty;
 }
 
 /**
@@ -60,6 +73,7 @@ export function pruneStaleOutput({ owned = [] }: { owned?: readonly string[] } =
     hooks: {
       'astro:build:start': () => {
         buildStartMs = Date.now();
+        startOutputTree();
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         // Every page of this build, rendered or kept from the last one.
@@ -67,9 +81,19 @@ export function pruneStaleOutput({ owned = [] }: { owned?: readonly string[] } =
         for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
         const root = fileURLToPath(dir);
         const skip = new Set(owned.map((path) => join(root, path)));
-        const stale = staleFiles(walk(root, skip), buildStartMs, kept, skip);
-        for (const path of stale) rmSync(path);
-        removeEmptyDirs(root);
+        const isOwned = (path: string) => [...skip].some((s) => path === s || path.startsWith(`${s}${sep}`));
+        const tree = outputTree(root);
+        const stale = staleFiles(
+          tree.list().filter((f) => !isOwned(f.path)),
+          buildStartMs,
+          kept,
+          skip,
+        );
+        for (const path of stale) {
+          rmSync(path);
+          tree.removed(path);
+        }
+        removeEmptyParents(root, stale);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) this build no longer makes.`);
       },
     },
