@@ -6,6 +6,7 @@ import type { Archive } from '../archive/archive.ts';
 import type { Article } from '../content/articles.ts';
 import { getCategories, getCategory } from '../content/categories.ts';
 import { bodyHtml, bodyImages, getSiteData } from '../content/collection.ts';
+import { pageKeys } from '../build/cache-key.ts';
 import { buildFeed, FEED_SIZE, type Feed, type FeedImage, type FeedList } from './feeds.ts';
 import { feedBodyHtml, feedImage } from '../images/render.ts';
 import { t } from '../strings.ts';
@@ -38,6 +39,27 @@ function feedList(
     articles: topic.articles,
   };
 }
+
+/**
+ * Everything a category's or topic's feed shows besides code and config, for its cache key
+ * (src/lib/build/cache-key.ts): its articles, with their bodies' source digests and photos'
+ * digests standing for the bodies and images (as for article pages, routes.ts), and the
+ * build's "now" for an empty feed (its `updated`). A feed whose key is unchanged is not
+ * rendered again.
+ */
+function feedKeyData(archive: Archive, source: FeedSource, entry: SiteEntryOf, now: Date): unknown {
+  const articles = feedList(archive, source).articles.slice(0, FEED_SIZE);
+  return {
+    source,
+    articles: articles.map((article) => {
+      const { digest, data } = entry(article.id);
+      return { article, body: digest, images: data.imageFacts };
+    }),
+    now: articles.length === 0 ? now : undefined,
+  };
+}
+
+type SiteEntryOf = Awaited<ReturnType<typeof getSiteData>>['entry'];
 
 /** The site-wide feed, or a category's or topic's. */
 export async function getFeed(source: FeedSource = { kind: 'site' }): Promise<Feed> {
@@ -72,12 +94,22 @@ export async function getFeed(source: FeedSource = { kind: 'site' }): Promise<Fe
 }
 
 /** getStaticPaths for per-category feed endpoints: every category, also empty ones. */
-export function categoryFeedPaths() {
-  return getCategories().map((c) => ({ params: { category: c.slug } }));
+export async function categoryFeedPaths() {
+  const { archive, entry, now } = await getSiteData();
+  const categories = getCategories();
+  const key = pageKeys(categories);
+  return categories.map((c) => ({
+    params: { category: c.slug },
+    cacheKey: key(feedKeyData(archive, { kind: 'category', slug: c.slug }, entry, now)),
+  }));
 }
 
 /** getStaticPaths for per-topic feed endpoints. */
 export async function topicFeedPaths() {
-  const { archive } = await getSiteData();
-  return [...archive.topics.keys()].map((topic) => ({ params: { topic } }));
+  const { archive, entry, now } = await getSiteData();
+  const key = pageKeys(getCategories());
+  return [...archive.topics.keys()].map((topic) => ({
+    params: { topic },
+    cacheKey: key(feedKeyData(archive, { kind: 'topic', slug: topic }, entry, now)),
+  }));
 }
