@@ -84,9 +84,15 @@ export function compressBytes(data: Buffer, dictionary?: Dictionary): { suffix: 
   return twins.filter((twin) => twin.bytes.length < data.length);
 }
 
-/** Twins of the last compression still on disk (dist/ may have been deleted and restored). */
-export const twinsPresent = (file: string, last: Compressed): boolean =>
-  last.twins.every((suffix) => existsSync(file + suffix));
+/**
+ * Twins of the last compression still on disk (dist/ may have been deleted and restored);
+ * `exists` answers from the build's walk of dist/ instead of a look per twin.
+ */
+export const twinsPresent = (
+  file: string,
+  last: Compressed,
+  exists: (path: string) => boolean = existsSync,
+): boolean => last.twins.every((suffix) => exists(file + suffix));
 
 /**
  * Skipped unread: the same modification time as at the last compression, made with the same
@@ -98,11 +104,12 @@ export const unchanged = (
   mtimeMs: number,
   last: Compressed | undefined,
   dictionary?: string,
+  exists?: (path: string) => boolean,
 ): boolean =>
   last !== undefined &&
   last.mtimeMs === mtimeMs &&
   last.dictionary === dictionary &&
-  twinsPresent(file, last);
+  twinsPresent(file, last, exists);
 
 /** A file for a compress worker, with what its last compression left. */
 export interface CompressJob {
@@ -208,17 +215,23 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         }
         // Twins made with another dictionary: a browser still holding it must get brotli, never
         // an old copy of a page.
+        const tree = outputTree(root);
         for (const { path } of files) {
           const hash = DCB_TWIN.exec(path)?.[1];
-          if (hash !== undefined && hash !== dictionary?.hash) rmSync(path);
+          if (hash !== undefined && hash !== dictionary?.hash) {
+            rmSync(path);
+            tree.removed(path);
+          }
         }
+        const present = new Set(tree.list().map((f) => f.path));
+        const exists = (path: string) => present.has(path);
         const before = readCompressed(recordFile);
         const after: CompressedFiles = {};
         const jobs: CompressJob[] = [];
         for (const { path: file, mtimeMs } of files.filter((f) => COMPRESSIBLE.test(f.path))) {
           const path = relative(root, file);
           const last = before[path];
-          if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash))
+          if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash, exists))
             after[path] = last;
           else jobs.push({ file, mtimeMs, last });
         }

@@ -8,6 +8,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { outputTree } from './output-files.ts';
 import type { Redirect } from '../archive/routes.ts';
 import { href, normaliseBase } from '../urls.ts';
 
@@ -60,8 +62,15 @@ export function redirectFiles(): AstroIntegration {
         // The listing route always runs in a build; no record means it did not, and writing
         // an empty map would drop every redirect.
         if (!redirects) throw new Error('No redirects were recorded: the listing route did not run.');
-        writeFileSync(new URL(REDIRECTS_FILE, dir), staticHostRedirects(redirects, base));
-        writeFileSync(new URL(NGINX_REDIRECTS_FILE, dir), nginxRedirectMap(redirects, base));
+        const tree = outputTree(fileURLToPath(dir));
+        for (const [name, text] of [
+          [REDIRECTS_FILE, staticHostRedirects(redirects, base)],
+          [NGINX_REDIRECTS_FILE, nginxRedirectMap(redirects, base)],
+        ] as const) {
+          const file = fileURLToPath(new URL(name, dir));
+          writeFileSync(file, text);
+          tree.written(file);
+        }
       },
     },
   };

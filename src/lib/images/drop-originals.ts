@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outputTree } from '../build/output-files.ts';
 import { IMAGE_EXTENSIONS } from './image-ref.ts';
 
 const isImage = (name: string) =>
@@ -55,8 +56,18 @@ export function dropOriginalImages({ contentDir }: { contentDir: string }): Astr
     name: 'news-drop-original-images',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const found = originalsIn(imageFiles(fileURLToPath(dir)), imageFiles(contentDir));
-        for (const path of found) rmSync(path);
+        // From the build's one walk of dist/ (src/lib/build/output-files.ts); the content
+        // folder is walked only when the output has photos at all.
+        const tree = outputTree(fileURLToPath(dir));
+        const output = tree
+          .list()
+          .map((f) => f.path)
+          .filter(isImage);
+        const found = output.length > 0 ? originalsIn(output, imageFiles(contentDir)) : [];
+        for (const path of found) {
+          rmSync(path);
+          tree.removed(path);
+        }
         if (found.length > 0) {
           logger.info(
             `Removed ${found.length} original photo(s) no published page shows (drafts, embargoes).`,
