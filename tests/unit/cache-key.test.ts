@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKeys } from '../../src/lib/build/cache-key';
+import { pageKeys, shareInKeys } from '../../src/lib/build/cache-key';
 import { makeArticle } from '../helpers/articles';
 
 const categories = [{ slug: 'utenriks', name: 'Utenriks', description: '' }];
@@ -27,5 +27,25 @@ describe('pageKeys', () => {
   it('changes for every page when the category list changes', () => {
     const renamed = pageKeys([{ ...categories[0], name: 'Verden' }]);
     expect(renamed({ article })).not.toBe(key({ article }));
+  });
+
+  it('keys a shared record by its hash: the same keys as in full, changing when any field does', () => {
+    const a = makeArticle('s1', '2020-10-10T10:40:00+02:00');
+    const b = makeArticle('s2', '2020-10-11T10:40:00+02:00');
+    const plain = { page: { article: a, related: [b] }, body: 'd' };
+    const before = key(plain);
+    shareInKeys([a, b]);
+    const shared = key(plain);
+    expect(key(plain)).toBe(shared);
+    // A copy with the same fields that is not shared is serialised in full: another key.
+    expect(key({ page: { article: structuredClone(a), related: [b] }, body: 'd' })).not.toBe(shared);
+    expect(before).not.toBe(shared);
+    // A changed record (a new object, as every build makes) changes every key that holds it.
+    const retitled = { ...b, title: 'Ny tittel' };
+    shareInKeys([retitled]);
+    expect(key({ page: { article: a, related: [retitled] }, body: 'd' })).not.toBe(shared);
+    const same = { ...b };
+    shareInKeys([same]);
+    expect(key({ page: { article: a, related: [same] }, body: 'd' })).toBe(shared);
   });
 });

@@ -12,6 +12,7 @@ import { getCategories } from './categories.ts';
 import { sitemapParts, type SitemapUrl } from '../distribution/sitemaps.ts';
 import { SITE } from '../site.ts';
 import { formatReport } from './errors.ts';
+import { shareInKeys } from '../build/cache-key.ts';
 import { formatDateTime, isoOslo } from '../dates.ts';
 import { splitCaption } from '../images/picture.ts';
 import { getBuildNow } from '../now.ts';
@@ -111,6 +112,7 @@ async function load(): Promise<SiteData> {
   const clashes = duplicateUrlProblems(all);
   if (clashes.length > 0) throw new Error(formatReport(clashes));
   const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
+  shareInKeys(published);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const entry = (id: string): ArticleEntry => {
     const found = byId.get(id);
