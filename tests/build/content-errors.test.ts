@@ -152,7 +152,7 @@ describe('the catalog of checked articles (a rebuild does not parse unchanged fi
     expect(clash.output).toMatch(
       /articles\/advarsler\.md and articles\/kopi\.md would both be published at \//,
     );
-  });
+  }, 90_000); // three builds, one after the other
 });
 
 describe('unsafe content', () => {

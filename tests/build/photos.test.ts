@@ -424,8 +424,17 @@ describe('the dev server', () => {
           .then((r) => r.text())
           .catch(() => '');
       }
-      writeFileSync(file, original);
       expect(edited, log.slice(-3000)).toContain('<p>Endret i redigeringen.</p>');
+      // A save that breaks the article (no title): the error is logged with the file and field,
+      // and the page stays as last saved, never broken or gone.
+      writeFileSync(file, original.replace(/^title: .*\n/m, ''));
+      for (let tries = 0; tries < 120 && !/index\.md → title/.test(log); tries++) {
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      expect(log).toMatch(/lavrov-i-moskva\/index\.md → title/);
+      const kept = await fetch(url).then((r) => r.text());
+      expect(kept, log.slice(-3000)).toContain('<p>Endret i redigeringen.</p>');
+      writeFileSync(file, original);
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
     }

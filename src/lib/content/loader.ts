@@ -73,6 +73,11 @@ function renderFailureFix(error: unknown): string {
 type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
 type StoredRender = NonNullable<StoredEntry['rendered']>;
 
+/** The dev server reads a saved file again until it holds still (at most this often)... */
+const RELOAD_ATTEMPTS = 5;
+/** ...and gives a save that reads as broken this long to be written whole. */
+const SETTLE_MS = 150;
+
 /** Files read and checked at a time: renders overlap with reading and checking other files. */
 const SYNC_CONCURRENCY = 10;
 
@@ -403,6 +408,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         } catch (error) {
           ctx.logger.error(`Error rendering ${entry}: ${error instanceof Error ? error.message : String(error)}`);
         }
+        // Reported, never stored: a build fails on it (and drops the stored version below); the
+        // dev server goes on serving the last good version of the file.
+        if (invalid.has(id)) return;
         const imagePaths = rendered?.metadata.imagePaths;
         tally.stored++;
         ctx.store.set({
@@ -413,7 +421,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           ...(rendered ? { rendered: rendered as StoredRender } : {}),
           ...(Array.isArray(imagePaths) ? { assetImports: imagePaths as string[] } : {}),
         });
-        if (!invalid.has(id)) catalog.noteStat(file, stat, started);
+        catalog.noteStat(file, stat, started);
       };
 
       const loud = quietPluginErrors();
@@ -443,18 +451,49 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         const watcher = ctx.watcher;
         watcher.add(dir);
         const entryOf = (changed: string) => relative(dir, changed).split(sep).join('/');
-        const onChange = async (changed: string) => {
-          const entry = entryOf(changed);
-          if (!isArticleFile(entry)) return;
+        // One load at a time per file: an editor's save can fire two events, and the first may
+        // see the file half-written; run side by side, that read could be stored last.
+        const queued = new Map<string, Promise<void>>();
+        const statOf = (path: string) => {
           try {
-            await syncFile(entry, true);
-            ctx.logger.info(`Reloaded data from ${entry}`);
+            return statKey(statSync(path));
+          } catch {
+            return undefined;
+          }
+        };
+        const reload = async (entry: string) => {
+          const path = join(dir, entry);
+          const file = fileOf(path);
+          try {
+            // An editor's save can be seen before it is whole (a truncate, then the write), with
+            // a single event for both: read again until the file held still while it was read.
+            for (let attempt = 0; attempt < RELOAD_ATTEMPTS; attempt++) {
+              const before = statOf(path);
+              await syncFile(entry, true);
+              if (invalid.has(articleId(entry))) await new Promise((done) => setTimeout(done, SETTLE_MS));
+              if (statOf(path) === before) break;
+            }
+            // This file's problems, taken out of the list (the next save is judged afresh).
+            const problems = check.errors.filter((e) => e.file === file);
+            const others = check.errors.filter((e) => e.file !== file);
+            check.errors.splice(0, check.errors.length, ...others);
+            if (problems.length > 0) ctx.logger.error(`\n${formatReport(problems)}`);
+            else ctx.logger.info(`Reloaded data from ${entry}`);
           } catch (error) {
             ctx.logger.error(`Failed to reload ${entry}: ${error instanceof Error ? error.message : String(error)}`);
           }
         };
-        watcher.on('change', (changed) => void onChange(changed));
-        watcher.on('add', (changed) => void onChange(changed));
+        const onChange = (changed: string) => {
+          const entry = entryOf(changed);
+          if (!isArticleFile(entry)) return;
+          const next = (queued.get(entry) ?? Promise.resolve()).then(() => reload(entry));
+          queued.set(entry, next);
+          void next.finally(() => {
+            if (queued.get(entry) === next) queued.delete(entry);
+          });
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
         watcher.on('unlink', (deleted) => {
           const entry = entryOf(deleted);
           if (isArticleFile(entry)) ctx.store.delete(articleId(entry));
