@@ -33,7 +33,7 @@ import type { ArticleData, ImageFacts } from './articles.ts';
 import { ImageFileChecks } from '../images/image-file-check.ts';
 import { deepestNesting, MAX_NESTING } from '../markdown/nesting.ts';
 import { quietPluginErrors } from '../markdown/quiet-plugin-errors.ts';
-import { readRenderFacts } from '../markdown/render-facts.ts';
+import { readRenderFacts, storedRenderMetadata } from '../markdown/render-facts.ts';
 import {
   createRenderPool,
   RenderPoolStopped,
@@ -306,12 +306,12 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         const digest = String(entry.digest ?? createHash('sha256').update(rendered.html).digest('hex'));
         const key = /^[\w-]+$/.test(digest) ? digest : createHash('sha256').update(digest).digest('hex');
         const bodyFile = writeBody(bodies, key, rendered.html);
-        return { html: '', metadata: { ...rendered.metadata, bodyFile } };
+        return { html: '', metadata: { ...storedRenderMetadata(rendered.metadata), bodyFile } };
       };
 
       /** Renders the body inside parseData, so the schema's image() helper sees the body's images. */
       const parseData = async (props: { id: string; data: Record<string, unknown>; filePath: string }) => {
-        // A file with errors is already reported: store it as written, and drop it below.
+        // A file with errors is already reported (and is never stored).
         if (invalid.has(props.id)) return props.data;
         const path = props.filePath;
         // Read again rather than kept from entryInfo: holding every changed body until it is
@@ -393,13 +393,12 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         const info = await entryInfo(contents, path, id, digest);
         untouched.delete(id);
         const existing = ctx.store.get(id);
-        if (!info && existing?.digest === digest) {
-          catalog.noteStat(file, stat, started);
-          keep(existing);
+        if (!info) {
+          // Kept by its digest (its stat moved, its text did not), or its photos failed (reported).
+          if (!invalid.has(id)) catalog.noteStat(file, stat, started);
+          if (existing) keep(existing);
           return;
         }
-        // Kept by its digest, then its photos failed: nothing to store; reported and dropped.
-        if (!info) return;
         const filePath = relative(fileURLToPath(ctx.config.root), path).split(sep).join('/');
         const data = await parseData({ id, data: info.data, filePath: path });
         let rendered: Rendered | undefined;
