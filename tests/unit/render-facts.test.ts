@@ -4,6 +4,7 @@ import {
   LONG_READ_MINUTES,
   readRenderFacts,
   setRenderFact,
+  storedRenderMetadata,
 } from '../../src/lib/markdown/render-facts';
 
 describe('render facts', () => {
@@ -23,6 +24,32 @@ describe('render facts', () => {
     expect(readRenderFacts({ frontmatter: { derivedLede: 7, wordCount: '12', bodyImages: 'x' } })).toEqual({
       derivedLede: undefined,
       wordCount: 0,
+      bodyImages: [],
+    });
+  });
+
+  it('are all the front-matter the stored metadata keeps; the rest of the metadata stays', () => {
+    const image = { path: './foto.jpg', alt: 'Et foto', title: undefined };
+    const metadata = {
+      headings: [{ depth: 2, slug: 'a', text: 'A' }],
+      imagePaths: ['./foto.jpg'],
+      frontmatter: {
+        title: 'Tittel',
+        tags: ['krig'],
+        derivedLede: 'Første.',
+        wordCount: 412,
+        bodyImages: [image],
+      },
+    };
+    const stored = storedRenderMetadata(metadata);
+    expect(stored).toEqual({
+      headings: metadata.headings,
+      imagePaths: ['./foto.jpg'],
+      frontmatter: { derivedLede: 'Første.', wordCount: 412, bodyImages: [image] },
+    });
+    expect(readRenderFacts(stored)).toEqual(readRenderFacts(metadata));
+    expect(storedRenderMetadata({ frontmatter: { title: 'x', wordCount: 3 } }).frontmatter).toEqual({
+      wordCount: 3,
       bodyImages: [],
     });
   });

@@ -41,6 +41,18 @@ export function readRenderFacts(metadata: Record<string, unknown> | undefined): 
   };
 }
 
+/**
+ * Render metadata as it is stored: Astro's renderer copies the article's whole front-matter into
+ * it beside our facts, a second copy of what the entry's data holds already. Only the facts are
+ * kept: the store is written and read whole on every build, so every byte counts N times.
+ */
+export function storedRenderMetadata(metadata: Record<string, unknown>): Record<string, unknown> {
+  const { derivedLede, wordCount, bodyImages } = readRenderFacts(metadata);
+  const frontmatter: Record<string, unknown> = { wordCount, bodyImages };
+  if (derivedLede !== undefined) frontmatter.derivedLede = derivedLede;
+  return { ...metadata, frontmatter };
+}
+
 export interface Heading {
   depth: number;
   slug: string;
