@@ -194,7 +194,8 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         }
         const started = performance.now();
         // The build's one walk of dist/, as pruning and the search index left it.
-        let files: OutputFile[] = outputTree(root).list();
+        const tree = outputTree(root);
+        let files: OutputFile[] = tree.list();
         let dictionary: Dictionary | undefined;
         let fresh = false;
         if (dictionariesSupported()) {
@@ -215,7 +216,6 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         }
         // Twins made with another dictionary: a browser still holding it must get brotli, never
         // an old copy of a page.
-        const tree = outputTree(root);
         for (const { path } of files) {
           const hash = DCB_TWIN.exec(path)?.[1];
           if (hash !== undefined && hash !== dictionary?.hash) {
