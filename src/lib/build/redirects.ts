@@ -1,7 +1,7 @@
 /**
  * Permanent redirects for addresses the site no longer has (the old numbered list pages,
  * routes.ts `listingRedirects`). The listing route records them while Astro lists its pages,
- * in the same process (as manifest.ts); this integration writes them for the hosts:
+ * in the same process (a process-wide registry); this integration writes them for the hosts:
  * - `_redirects` for Netlify and Cloudflare Pages;
  * - `_redirects.nginx`, a map that the nginx configuration includes (src/lib/deploy/nginx.ts).
  * Both files are written on every build, so a redirect whose list changed is never stale.
