@@ -33,6 +33,8 @@ function indexedPages(root: string): SearchPage[] {
   const pages: SearchPage[] = [];
   // The build's one walk of dist/, pruned already (src/lib/build/output-files.ts).
   for (const { path: file, size, mtimeMs } of outputTree(root).list()) {
+    // Most files are twins, assets and index fragments: only pages are worth a relative path.
+    if (!file.endsWith('index.html')) continue;
     const path = relative(root, file).split(sep).join('/');
     if (isArticlePagePath(path)) pages.push({ path, size, mtimeMs });
   }

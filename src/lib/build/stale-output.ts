@@ -81,7 +81,8 @@ export function pruneStaleOutput({ owned = [] }: { owned?: readonly string[] } =
         for (const urls of assets.values()) for (const url of urls) kept.add(fileURLToPath(url));
         const root = fileURLToPath(dir);
         const skip = new Set(owned.map((path) => join(root, path)));
-        const isOwned = (path: string) => [...skip].some((s) => path === s || path.startsWith(`${s}${sep}`));
+        const ownedPaths = [...skip];
+        const isOwned = (path: string) => ownedPaths.some((s) => path === s || path.startsWith(`${s}${sep}`));
         const tree = outputTree(root);
         const stale = staleFiles(
           tree.list().filter((f) => !isOwned(f.path)),

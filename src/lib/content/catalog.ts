@@ -95,8 +95,9 @@ export class Catalog {
   }
 
   /**
-   * Notes the stat `file` had before it was read and found to match its record; `started` is
-   * when this build began looking at files. A file changed shortly before is left without a stat.
+   * Notes the stat `file` had before it was read for its current record (kept by its digest, or
+   * parsed and stored); `started` is when this build began looking at files. A file changed
+   * shortly before is left without a stat, so the next build reads it again.
    */
   noteStat(file: string, stat: Stats, started: number): void {
     const record = this.records.get(file);
