@@ -1,10 +1,15 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { authorLoader } from './lib/content/author-loader.ts';
+import { getPublication } from './lib/content/publication.ts';
 import { getCategories } from './lib/content/categories.ts';
 import { ARTICLES_DIR, CONTENT_DIR } from './lib/content/dir.ts';
 import { articleLoader } from './lib/content/loader.ts';
 import { articleSchema, STORE_FORMAT, validationSchema } from './lib/content/schema.ts';
 
 const categories = getCategories();
+// Read now, so a broken site.yaml fails the build before any article is loaded.
+getPublication();
 const slugs = categories.map((c) => c.slug) as [string, ...string[]];
 
 const articles = defineCollection({
@@ -18,4 +23,26 @@ const articles = defineCollection({
   schema: ({ image }) => articleSchema(slugs, image),
 });
 
-export const collections = { articles };
+// Author profiles (content/authors.yaml): checked by the loader; photos become imports here.
+const authors = defineCollection({
+  loader: authorLoader(),
+  schema: ({ image }) =>
+    z.object({
+      name: z.string(),
+      slug: z.string(),
+      role: z.string().optional(),
+      bio: z.string().optional(),
+      email: z.string().optional(),
+      photo: z.object({ src: image(), alt: z.string() }).optional(),
+      photoFacts: z
+        .object({
+          width: z.number(),
+          height: z.number(),
+          format: z.enum(['jpeg', 'png', 'webp', 'avif']),
+          digest: z.string(),
+        })
+        .optional(),
+    }),
+});
+
+export const collections = { articles, authors };

@@ -31,6 +31,13 @@ function prepareE2eContent(): void {
   cpSync('tests/fixtures/longread/articles', join(E2E_CONTENT, 'articles', 'longread'), { recursive: true });
   // Articles with photos: a lead photo and body images, in a folder per article and beside one.
   cpSync('tests/fixtures/photos/articles', join(E2E_CONTENT, 'articles', 'photos'), { recursive: true });
+  // A corrected article, an opinion piece and an analysis (corrections, types, /rettelser/).
+  cpSync('tests/fixtures/accountability/articles', join(E2E_CONTENT, 'articles', 'accountability'), {
+    recursive: true,
+  });
+  // Author profiles (one with a photo), beside the articles as an editor keeps them.
+  cpSync('tests/fixtures/accountability/authors.yaml', join(E2E_CONTENT, 'authors.yaml'));
+  cpSync('tests/fixtures/accountability/forfattere', join(E2E_CONTENT, 'forfattere'), { recursive: true });
 }
 
 /** Runs `jobs` with at most `limit` at a time. */

@@ -6,9 +6,8 @@
 /** The time zone every date is shown and bucketed in, whatever the build machine's zone. */
 export const TIME_ZONE = 'Europe/Oslo';
 
+/** The publication's name, editors and contacts are in content/site.yaml (content/publication.ts). */
 export const SITE = {
-  name: 'Nyhetsleseren',
-  description: 'Nyheter fra inn- og utland, ordnet etter dato og emne.',
   language: 'nb',
   /** Articles per page on category and day lists before they paginate. */
   pageSize: 20,

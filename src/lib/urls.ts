@@ -87,6 +87,15 @@ export const searchPath = (): string => `/${SEARCH_SEGMENT}/`;
 /** The folder of the sitemaps by period (src/lib/distribution/sitemaps.ts). */
 export const SITEMAPS_SEGMENT = 'sitemaps';
 
+const ABOUT_SEGMENT = 'om';
+const CORRECTIONS_SEGMENT = 'rettelser';
+
+/** Who answers for the site: editors, press code, contacts ("/om/"). */
+export const aboutPath = (): string => `/${ABOUT_SEGMENT}/`;
+
+/** The public log of every correction ("/rettelser/"), with its feeds. */
+export const correctionsPath = (): string => `/${CORRECTIONS_SEGMENT}/`;
+
 /**
  * Top-level segments the site itself uses (besides years, 4 digits): fixed pages and the
  * folders the build writes, which a category of that slug would overwrite or lose (the search
@@ -101,6 +110,8 @@ const RESERVED_SEGMENTS = new Set([
   AUTHORS_SEGMENT,
   ASSETS_SEGMENT,
   SITEMAPS_SEGMENT,
+  ABOUT_SEGMENT,
+  CORRECTIONS_SEGMENT,
   'feed',
   'rss',
   'atom',

@@ -1,6 +1,6 @@
 /**
- * Search with Pagefind's JavaScript API and our own small UI: Norwegian text, category and year
- * filters, results with the date, a snippet and the article's photo (its `image` meta: the list
+ * Search with Pagefind's JavaScript API and our own small UI: Norwegian text, category, year and
+ * type filters, results with the date, a snippet and the article's photo (its `image` meta: the list
  * thumbnail, 3:2). The query lives in the URL (?q=…&emne=…&aar=…),
  * so results can be linked and the back button works. Loaded on the search page only.
  */
@@ -8,6 +8,18 @@ import { MAX_SEARCH_RESULTS, SEARCH_FILTERS, SEARCH_PARAMS } from '../lib/distri
 import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
 import { snippetEnds } from '../lib/distribution/snippet';
 import { t } from '../lib/strings';
+import { ARTICLE_TYPES, isOpinion, typeLabel, type ArticleType } from '../lib/content/article-types';
+
+/** The label of a labelled kind (its `type` meta, written by ArticleLayout), as in the site's lists. */
+function typeBadge(type: string | undefined): HTMLSpanElement | undefined {
+  const known = ARTICLE_TYPES.find((k) => k === type) as ArticleType | undefined;
+  const label = known && typeLabel(known);
+  if (!known || !label) return undefined;
+  const span = document.createElement('span');
+  span.className = isOpinion(known) ? 'type-label opinion' : 'type-label';
+  span.textContent = label;
+  return span;
+}
 
 interface PagefindResultData {
   url: string;
@@ -69,7 +81,8 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const a = document.createElement('a');
   a.href = data.url;
   a.textContent = data.meta.title ?? data.url;
-  h2.append(a);
+  const badge = typeBadge(data.meta.type);
+  h2.append(...(badge ? [badge, ' '] : []), a);
   const meta = document.createElement('p');
   meta.className = 'meta';
   meta.textContent = data.meta.dato ?? '';
@@ -85,15 +98,20 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
+const FILTERS = ['category', 'year', 'type'] as const;
+
 export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>('form.search');
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   if (!form || !status || !list) return;
   const input = form.querySelector<HTMLInputElement>(`#${SEARCH_PARAMS.query}`);
-  const category = form.querySelector<HTMLSelectElement>(`#${SEARCH_PARAMS.category}`);
-  const year = form.querySelector<HTMLSelectElement>(`#${SEARCH_PARAMS.year}`);
-  if (!input || !category || !year) return;
+  // The filters the page offers (the type filter only when the site has more than one kind).
+  const selects = FILTERS.flatMap((key) => {
+    const select = form.querySelector<HTMLSelectElement>(`#${SEARCH_PARAMS[key]}`);
+    return select ? [{ key, select }] : [];
+  });
+  if (!input) return;
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const shardList = form.dataset.shards ?? `${bundle}indexes.json`;
 
@@ -121,8 +139,7 @@ export function startSearch(): void {
   const run = async (): Promise<void> => {
     const query = input.value.trim();
     const filters: Record<string, string> = {};
-    if (category.value) filters[SEARCH_FILTERS.category] = category.value;
-    if (year.value) filters[SEARCH_FILTERS.year] = year.value;
+    for (const { key, select } of selects) if (select.value) filters[SEARCH_FILTERS[key]] = select.value;
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
@@ -149,15 +166,13 @@ export function startSearch(): void {
 
   const params = new URLSearchParams(location.search);
   input.value = params.get(SEARCH_PARAMS.query) ?? '';
-  category.value = params.get(SEARCH_PARAMS.category) ?? '';
-  year.value = params.get(SEARCH_PARAMS.year) ?? '';
+  for (const { key, select } of selects) select.value = params.get(SEARCH_PARAMS[key]) ?? '';
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
     if (input.value.trim()) next.set(SEARCH_PARAMS.query, input.value.trim());
-    if (category.value) next.set(SEARCH_PARAMS.category, category.value);
-    if (year.value) next.set(SEARCH_PARAMS.year, year.value);
+    for (const { key, select } of selects) if (select.value) next.set(SEARCH_PARAMS[key], select.value);
     history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
     void run();
   });
@@ -166,8 +181,7 @@ export function startSearch(): void {
     clearTimeout(typing);
     typing = setTimeout(() => void run(), 200);
   });
-  category.addEventListener('change', () => void run());
-  year.addEventListener('change', () => void run());
+  for (const { select } of selects) select.addEventListener('change', () => void run());
 
   status.textContent = t('search.prompt');
   if (input.value) void run();

@@ -16,6 +16,8 @@ export function makeArticle(
     bodyImages: [],
     imageFacts: { body: [] },
     draft: false,
+    type: 'nyhet',
+    corrections: [],
     ...overrides,
     date: parsed.date,
   };

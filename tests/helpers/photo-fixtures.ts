@@ -34,3 +34,9 @@ await writePhoto(join(dir, 'vapenhvile-brutt-bilde.jpg'), {
   seed: 14,
   quality: 78,
 });
+
+// The accountability fixtures (tests/fixtures/accountability/): a corrected article and an
+// opinion piece, each with a lead photo, as Google's structured-data rules want of a NewsArticle.
+const accountability = join(import.meta.dirname, '..', 'fixtures', 'accountability', 'articles', '2020');
+await writePhoto(join(accountability, 'ferje.jpg'), { width: 1600, height: 1067, seed: 21, quality: 70 });
+await writePhoto(join(accountability, 'kyst.jpg'), { width: 1600, height: 1067, seed: 22, quality: 70 });

@@ -20,6 +20,7 @@ import {
 } from '../urls.ts';
 import type { Author } from './bylines.ts';
 import { groupsByCount } from './groups.ts';
+import { ARTICLE_TYPES, typeName } from '../content/article-types.ts';
 
 export interface Pagination {
   page: number;
@@ -354,12 +355,23 @@ export function listingRedirects(
  * getStaticPaths() entries for the "[...listing]" route. A list page shows only its props,
  * so they are its cache key's data (src/lib/build/cache-key.ts).
  */
-export function listingStaticPaths(pages: readonly ListingPage[], cacheKey: (data: unknown) => string) {
-  return pages.map((page) => ({
-    params: { listing: toRouteParam(page.path) },
-    props: { page },
-    cacheKey: cacheKey(page),
-  }));
+/**
+ * getStaticPaths of the list pages. `profileOf` gives the profile a byline page shows (authors.yaml),
+ * on its first page: it is in the page's props and key, so an edited profile renders that page again.
+ */
+export function listingStaticPaths<Profile>(
+  pages: readonly ListingPage[],
+  cacheKey: (data: unknown) => string,
+  profileOf: (slug: string) => Profile | undefined = () => undefined,
+) {
+  return pages.map((page) => {
+    const profile = page.kind === 'author' && !page.period ? profileOf(page.author.slug) : undefined;
+    return {
+      params: { listing: toRouteParam(page.path) },
+      props: { page, profile },
+      cacheKey: cacheKey(profile ? { page, profile } : page),
+    };
+  });
 }
 
 export interface ArticlePage {
@@ -451,8 +463,11 @@ export function frontPage(
 
 /** The search page's filter choices: categories that have articles (list order), and years. */
 export function searchFilters(archive: Archive, categories: readonly Category[]) {
+  const kinds = new Set(archive.articles.map((a) => a.type));
   return {
     categories: categories.filter((c) => archive.byCategory.has(c.slug)),
     years: archive.years.map((y) => y.year),
+    /** The kinds the site has, as filter values; empty when all is news (no filter then). */
+    types: kinds.size > 1 ? ARTICLE_TYPES.filter((k) => kinds.has(k)).map(typeName) : [],
   };
 }

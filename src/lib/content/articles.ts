@@ -5,6 +5,8 @@
 import { osloDay, type OsloDay } from '../dates.ts';
 import { slugify } from '../slug.ts';
 import { articlePath } from '../urls.ts';
+import type { ArticleType } from './article-types.ts';
+import { lastUpdated, renderCorrections, type Correction, type CorrectionData } from './corrections.ts';
 
 /** The lead photo of front-matter `image:`; `Src` is the path as written until Astro imports it. */
 export interface LeadImageData<Src = string> {
@@ -40,6 +42,8 @@ export interface ArticleData<Src = string> {
   imageFacts: { lead?: ImageFacts | undefined; body: ImageFacts[] };
   draft: boolean;
   slug?: string | undefined;
+  type: ArticleType;
+  corrections: CorrectionData[];
 }
 
 /** What an image file is: size as shown (EXIF rotation applied), format, digest of its bytes. */
@@ -80,6 +84,10 @@ export interface Article {
   dateline: string | undefined;
   tags: string[];
   draft: boolean;
+  /** What kind of journalism: news, or a labelled kind such as opinion (article-types.ts). */
+  type: ArticleType;
+  /** Its corrections, newest first (corrections.ts). */
+  corrections: Correction[];
   /** The Oslo calendar day of publication: the article's archive day and URL date. */
   day: OsloDay;
   slug: string;
@@ -107,7 +115,8 @@ export function toArticle(
     file,
     title: data.title,
     date: data.date,
-    updated: data.updated,
+    // A correction is an update: the later of the two is when the article last changed.
+    updated: lastUpdated(data.updated, data.corrections),
     category: data.category,
     lede: data.lede,
     summary: data.lede ?? derivedLede ?? '',
@@ -115,6 +124,8 @@ export function toArticle(
     dateline: data.dateline,
     tags: data.tags,
     draft: data.draft,
+    type: data.type,
+    corrections: renderCorrections(data.corrections),
     day,
     slug,
     path: articlePath(day, slug),

@@ -12,13 +12,15 @@ import { getCategories } from './categories.ts';
 import { sitemapParts, type SitemapUrl } from '../distribution/sitemaps.ts';
 import { SITE } from '../site.ts';
 import { formatReport } from './errors.ts';
-import { shareInKeys } from '../build/cache-key.ts';
+import { pageKeys, shareInKeys } from '../build/cache-key.ts';
+import { getPublication } from './publication.ts';
 import { formatDateTime, isoOslo } from '../dates.ts';
 import { splitCaption } from '../images/picture.ts';
 import { getBuildNow } from '../now.ts';
 import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
+import { correctionsLog, type LoggedCorrection } from '../archive/corrections-log.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -123,6 +125,15 @@ async function load(): Promise<SiteData> {
   return { archive: buildArchive(published), entry, now };
 }
 
+/**
+ * The key function of this build's pages (src/lib/build/cache-key.ts). Every page shows the
+ * category menu and the footer (site.yaml's editor and contacts) beside its own data, so both
+ * are in every key: a change to either renders every page again.
+ */
+export function sitePageKeys(): (pageData: unknown) => string {
+  return pageKeys({ categories: getCategories(), publication: getPublication() });
+}
+
 let siteData: Promise<SiteData> | undefined;
 
 /** Published articles, sorted and grouped: computed once per build. */
@@ -137,6 +148,53 @@ let listing: Promise<ListingPage[]> | undefined;
 export function getListingPages(): Promise<ListingPage[]> {
   listing ??= getSiteData().then(({ archive }) => listingPages(archive, getCategories(), SITE.pageSize));
   return listing;
+}
+
+/** An author's profile (authors.yaml) as their byline page shows it; the photo as an ArticleImage. */
+export interface AuthorCard {
+  name: string;
+  slug: string;
+  role: string | undefined;
+  bio: string | undefined;
+  email: string | undefined;
+  photo: ArticleImage | undefined;
+}
+
+let authorCards: Promise<Map<string, AuthorCard>> | undefined;
+
+/** The author profiles by byline slug, read once per build. */
+export function getAuthorCards(): Promise<Map<string, AuthorCard>> {
+  authorCards ??= getCollection('authors').then(
+    (entries) =>
+      new Map(
+        entries.map(({ id, data }) => {
+          let photo: ArticleImage | undefined;
+          if (data.photo && data.photoFacts) {
+            const key = `authors/${id}#photo`;
+            imageImports.set(key, data.photo.src);
+            photo = { key, ...data.photoFacts, alt: data.photo.alt, caption: undefined, credit: undefined };
+          }
+          const card: AuthorCard = {
+            name: data.name,
+            slug: data.slug,
+            role: data.role,
+            bio: data.bio,
+            email: data.email,
+            photo,
+          };
+          return [id, card];
+        }),
+      ),
+  );
+  return authorCards;
+}
+
+let corrections: Promise<LoggedCorrection[]> | undefined;
+
+/** Every correction on the site, newest first (the log at /rettelser/ and its feeds). */
+export function getCorrectionsLog(): Promise<LoggedCorrection[]> {
+  corrections ??= getSiteData().then(({ archive }) => correctionsLog(archive.articles));
+  return corrections;
 }
 
 let sitemaps: Promise<Map<string, SitemapUrl[]>> | undefined;

@@ -11,6 +11,16 @@ export interface ContentProblem {
   fix: string;
 }
 
+/**
+ * A front-matter field as an editor counts: list entries from 1 ("corrections[2].date"), not
+ * as the schema indexes them (corrections.1.date).
+ */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part + 1}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
 /** "articles/a.md:3 → date: … Fix." */
 export function formatProblem(p: ContentProblem): string {
   const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` → ${p.field}` : ''}`;

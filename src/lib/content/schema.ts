@@ -6,17 +6,10 @@ import { z } from 'astro/zod';
 import type { ArticleData } from './articles.ts';
 import { parseDateTime } from '../dates.ts';
 import { isValidSlug } from '../slug.ts';
-
-const text = (field: string, example: string) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `"${field}" is required. Add a line such as ${field}: ${example}.`
-          : `"${field}" must be text, e.g. ${field}: ${example}. Put it in double quotes if it looks like a number, a date or true/false.`,
-    })
-    .trim()
-    .min(1, { error: `"${field}" is empty. Write a value or remove the line.` });
+import { text } from './fields.ts';
+import { getBuildNow } from '../now.ts';
+import { ARTICLE_TYPES, DEFAULT_ARTICLE_TYPE } from './article-types.ts';
+import { correctionDateProblems } from './corrections.ts';
 
 const dateTime = (field: string) =>
   z
@@ -43,6 +36,8 @@ export const KNOWN_FIELDS = [
   'image',
   'draft',
   'slug',
+  'type',
+  'corrections',
 ] as const;
 
 /** The fields of `image:`. */
@@ -89,7 +84,7 @@ function leadImage<S extends z.ZodType>(src: () => S) {
  * unchanged, so a change to the derived fields below must bump this: every article is then parsed
  * and rendered again (it is mixed into each entry's digest, src/content.config.ts).
  */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 /**
  * Set by the loader, never written by editors: the body's images (src/lib/images/body-images.ts)
@@ -104,12 +99,17 @@ const imageFacts = z.object({
   digest: z.string(),
 });
 
+const CORRECTION_EXAMPLE =
+  'corrections:\n  - date: 2020-10-11T09:15:00+02:00\n    text: En tidligere versjon oppga feil antall drepte.';
+
 /**
  * The schema, for a given list of category slugs; `image` is Astro's image helper (see above).
+ * `now` is the build's: a correction dated after it is an error (it cannot have been made yet).
  */
 export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>(
   categorySlugs: readonly [string, ...string[]],
   image?: () => S,
+  now: Date = getBuildNow(),
 ) {
   const src = (image ?? plainSrc) as () => S;
   return z
@@ -147,6 +147,24 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
         .object({ lead: imageFacts.optional(), body: z.array(imageFacts).default([]) })
         .default({ body: [] }),
       draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
+      type: z
+        .enum(ARTICLE_TYPES, {
+          error: (issue) =>
+            `"type" must be one of: ${ARTICLE_TYPES.join(', ')} (not "${String(issue.input)}"). Leave it out for news (${DEFAULT_ARTICLE_TYPE}).`,
+        })
+        .default(DEFAULT_ARTICLE_TYPE),
+      corrections: z
+        .array(
+          z.object(
+            {
+              date: dateTime('corrections.date'),
+              text: text('corrections.text', '"En tidligere versjon oppga feil antall drepte."'),
+            },
+            { error: `each correction must have a date and a text:\n${CORRECTION_EXAMPLE}` },
+          ),
+          { error: `"corrections" must be a list of corrections:\n${CORRECTION_EXAMPLE}` },
+        )
+        .default([]),
       slug: z
         .string({ error: '"slug" must be text.' })
         .refine(isValidSlug, {
@@ -164,12 +182,18 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
             '"updated" is before "date". An update cannot precede publication: fix the time or remove "updated".',
         });
       }
+      for (const { index, message } of correctionDateProblems(data.date, data.corrections, now)) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message });
+      }
     });
 }
 
 export type ArticleSchema = z.ZodType<ArticleData, unknown>;
 
 /** The schema of our own checks (loader, check:content): image paths stay as written. */
-export function validationSchema(categorySlugs: readonly [string, ...string[]]): ArticleSchema {
-  return articleSchema(categorySlugs);
+export function validationSchema(
+  categorySlugs: readonly [string, ...string[]],
+  now: Date = getBuildNow(),
+): ArticleSchema {
+  return articleSchema(categorySlugs, undefined, now);
 }

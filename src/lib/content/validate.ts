@@ -4,7 +4,7 @@
  */
 import { topicSlug } from '../archive/topics.ts';
 import { toArticle, type Article, type ArticleData } from './articles.ts';
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, fieldPath, type ContentProblem } from './errors.ts';
 import { lintArticle } from './lint.ts';
 import { parseArticleSource } from './frontmatter.ts';
 import type { ImageFacts } from './articles.ts';
@@ -58,7 +58,7 @@ export function validateArticleFile(
   const result = schema.safeParse(written);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
+      const field = issue.path.length > 0 ? fieldPath(issue.path) : undefined;
       errors.push({ file, field, problem: issue.message, fix: '' });
     }
   }

@@ -5,9 +5,15 @@
 import type { Archive } from '../archive/archive.ts';
 import type { Article } from '../content/articles.ts';
 import { getCategories, getCategory } from '../content/categories.ts';
-import { bodyHtml, bodyImages, getSiteData } from '../content/collection.ts';
-import { pageKeys } from '../build/cache-key.ts';
-import { buildFeed, FEED_SIZE, type Feed, type FeedImage, type FeedList } from './feeds.ts';
+import { bodyHtml, bodyImages, getCorrectionsLog, getSiteData, sitePageKeys } from '../content/collection.ts';
+import {
+  buildCorrectionsFeed,
+  buildFeed,
+  FEED_SIZE,
+  type Feed,
+  type FeedImage,
+  type FeedList,
+} from './feeds.ts';
 import { feedBodyHtml, feedImage } from '../images/render.ts';
 import { t } from '../strings.ts';
 import { categoryPath, SITE_URL, topicPath } from '../urls.ts';
@@ -97,7 +103,7 @@ export async function getFeed(source: FeedSource = { kind: 'site' }): Promise<Fe
 export async function categoryFeedPaths() {
   const { archive, entry, now } = await getSiteData();
   const categories = getCategories();
-  const key = pageKeys(categories);
+  const key = sitePageKeys();
   return categories.map((c) => ({
     params: { category: c.slug },
     cacheKey: key(feedKeyData(archive, { kind: 'category', slug: c.slug }, entry, now)),
@@ -107,9 +113,15 @@ export async function categoryFeedPaths() {
 /** getStaticPaths for per-topic feed endpoints. */
 export async function topicFeedPaths() {
   const { archive, entry, now } = await getSiteData();
-  const key = pageKeys(getCategories());
+  const key = sitePageKeys();
   return [...archive.topics.keys()].map((topic) => ({
     params: { topic },
     cacheKey: key(feedKeyData(archive, { kind: 'topic', slug: topic }, entry, now)),
   }));
+}
+
+/** The corrections log's feed (/rettelser/rss.xml …). */
+export async function getCorrectionsFeed(): Promise<Feed> {
+  const [{ now }, log] = await Promise.all([getSiteData(), getCorrectionsLog()]);
+  return buildCorrectionsFeed({ log, categoryOf: getCategory, site: SITE_URL, now });
 }

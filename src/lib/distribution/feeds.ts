@@ -3,13 +3,22 @@
  * @astrojs/rss (src/pages). One model for all three, newest first, full article HTML (bounded),
  * absolute URLs, Oslo-offset times; an update is its own field, never a new publication date.
  */
+import { getPublication, siteDescription } from '../content/publication.ts';
 import type { Article } from '../content/articles.ts';
 import type { Category } from '../content/categories.ts';
-import { isoOslo } from '../dates.ts';
+import { formatDateTime, isoOslo } from '../dates.ts';
 import { escapeMarkup } from '../escape.ts';
 import { SITE } from '../site.ts';
 import { t } from '../strings.ts';
-import { absoluteUrl, absolutizeHtml, feedPath, homePath, type FeedFormat } from '../urls.ts';
+import {
+  absoluteUrl,
+  absolutizeHtml,
+  correctionsPath,
+  feedPath,
+  homePath,
+  type FeedFormat,
+} from '../urls.ts';
+import type { LoggedCorrection } from '../archive/corrections-log.ts';
 
 /** Items per feed: enough for a reader who checks once a day on a busy news day. */
 export const FEED_SIZE = 50;
@@ -20,6 +29,19 @@ export const FEED_SIZE = 50;
  */
 export const FEED_FULL_TEXT_ITEMS = 20;
 export const FEED_ITEM_MAX_BYTES = 100_000;
+
+/**
+ * The corrections of an article, as a note after its text in every feed item: a reader who saw
+ * the first version learns what was wrong.
+ */
+export function correctionNotes(article: Pick<Article, 'corrections'>): string {
+  return article.corrections
+    .map(
+      (c) =>
+        `<aside><p><strong>${escapeMarkup(t('article.correction'))} ${escapeMarkup(formatDateTime(c.date))}:</strong></p>${c.html}</aside>`,
+    )
+    .join('');
+}
 
 /** The content of an item without its full text: the summary and a link to the article. */
 function summaryHtml(summary: string, url: string): string {
@@ -84,10 +106,12 @@ export function buildFeed(options: {
   const items = articles.slice(0, FEED_SIZE).map((a, index): FeedItem => {
     const url = absoluteUrl(a.path, site);
     const full = index < FEED_FULL_TEXT_ITEMS ? htmlOf(a) : '';
-    const html =
+    const text =
       full && Buffer.byteLength(full, 'utf8') <= FEED_ITEM_MAX_BYTES
         ? absolutizeHtml(full, url)
         : summaryHtml(a.summary, url);
+    const notes = correctionNotes(a);
+    const html = notes ? `${text}${absolutizeHtml(notes, url)}` : text;
     return {
       id: url,
       url,
@@ -108,8 +132,8 @@ export function buildFeed(options: {
   }, undefined);
   const path = list?.path ?? homePath();
   return {
-    title: list ? `${list.name} – ${SITE.name}` : SITE.name,
-    description: list?.description || SITE.description,
+    title: list ? `${list.name} – ${getPublication().name}` : getPublication().name,
+    description: list?.description || siteDescription(),
     pageUrl: absoluteUrl(path, site),
     urls: {
       rss: absoluteUrl(feedPath('rss', path), site),
@@ -117,6 +141,47 @@ export function buildFeed(options: {
       json: absoluteUrl(feedPath('json', path), site),
     },
     updated: updated ?? now,
+    items,
+  };
+}
+
+/** The corrections log's feed (/rettelser/): one item per correction, linking its article. */
+export function buildCorrectionsFeed(options: {
+  log: readonly LoggedCorrection[];
+  categoryOf: (slug: string) => Category;
+  site: URL | string;
+  now: Date;
+}): Feed {
+  const { log, categoryOf, site, now } = options;
+  const path = correctionsPath();
+  const items = log.slice(0, FEED_SIZE).map(({ article, correction, anchor }): FeedItem => {
+    const articleUrl = absoluteUrl(article.path, site);
+    const link = `<p>${escapeMarkup(t('corrections.inArticle'))}: <a href="${escapeMarkup(articleUrl)}">${escapeMarkup(article.title)}</a></p>`;
+    return {
+      id: `${articleUrl}#${anchor}`,
+      url: `${articleUrl}#${anchor}`,
+      title: t('corrections.feedTitle', { title: article.title }),
+      summary: correction.text,
+      html: absolutizeHtml(`${correction.html}${link}`, articleUrl),
+      published: correction.date,
+      updated: undefined,
+      category: categoryOf(article.category),
+      tags: [],
+      byline: undefined,
+      image: undefined,
+    };
+  });
+  const name = getPublication().name;
+  return {
+    title: `${t('corrections.title')} – ${name}`,
+    description: t('corrections.description', { site: name }),
+    pageUrl: absoluteUrl(path, site),
+    urls: {
+      rss: absoluteUrl(feedPath('rss', path), site),
+      atom: absoluteUrl(feedPath('atom', path), site),
+      json: absoluteUrl(feedPath('json', path), site),
+    },
+    updated: items[0]?.published ?? now,
     items,
   };
 }
@@ -153,7 +218,7 @@ export function atomXml(feed: Feed): string {
     `  <link rel="self" type="application/atom+xml" href="${escapeMarkup(feed.urls.atom)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeMarkup(feed.pageUrl)}"/>`,
     `  <updated>${isoOslo(feed.updated)}</updated>`,
-    `  <author><name>${escapeMarkup(SITE.name)}</name></author>`,
+    `  <author><name>${escapeMarkup(getPublication().name)}</name></author>`,
     ...entries,
     '</feed>',
     '',

@@ -7,6 +7,7 @@
  * A new story changes its own month's sitemap, the undated one and the index; every older
  * month's sitemap stays byte for byte as it was (so a rebuild need not write it again).
  */
+import { getPublication } from '../content/publication.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { ListingPage } from '../archive/routes.ts';
 import type { Article } from '../content/articles.ts';
@@ -18,6 +19,8 @@ import {
   homePath,
   newsSitemapPath,
   searchPath,
+  aboutPath,
+  correctionsPath,
   sitemapIndexPath,
   sitemapPath,
 } from '../urls.ts';
@@ -60,7 +63,10 @@ function listingSitemap(page: ListingPage): string {
  */
 export function sitemapParts(archive: Archive, listing: readonly ListingPage[]): Map<string, SitemapUrl[]> {
   const parts = new Map<string, SitemapUrl[]>([
-    [UNDATED_SITEMAP, [{ path: homePath() }, { path: searchPath() }]],
+    [
+      UNDATED_SITEMAP,
+      [{ path: homePath() }, { path: searchPath() }, { path: aboutPath() }, { path: correctionsPath() }],
+    ],
   ]);
   const add = (name: string, url: SitemapUrl) => {
     let urls = parts.get(name);
@@ -138,7 +144,7 @@ export function newsSitemapXml(articles: readonly Article[]): string {
       `    <loc>${escapeMarkup(absoluteUrl(a.path))}</loc>`,
       '    <news:news>',
       '      <news:publication>',
-      `        <news:name>${escapeMarkup(SITE.name)}</news:name>`,
+      `        <news:name>${escapeMarkup(getPublication().name)}</news:name>`,
       `        <news:language>${SITE.language}</news:language>`,
       '      </news:publication>',
       `      <news:publication_date>${isoOslo(a.date)}</news:publication_date>`,

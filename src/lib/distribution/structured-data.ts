@@ -3,16 +3,71 @@
  * (CollectionPage) and Open Graph meta.
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
+import { getPublication } from '../content/publication.ts';
 import type { Article, ArticleImage } from '../content/articles.ts';
 import type { Crumb } from '../archive/breadcrumbs.ts';
 import { bylineAuthors } from '../archive/bylines.ts';
 import type { Category } from '../content/categories.ts';
 import { isoOslo } from '../dates.ts';
 import { SITE } from '../site.ts';
-import { absoluteUrl, authorPath } from '../urls.ts';
+import { aboutPath, absoluteUrl, authorPath, correctionsPath } from '../urls.ts';
+import { schemaOrgType } from '../content/article-types.ts';
+import { PRESS_CODES, type Publication } from '../content/publication.ts';
 
-/** The publisher's logo, in public/. */
-export const LOGO_PATH = '/logo.svg';
+/** The organisation's node id: articles' `publisher` and the pages about it point here. */
+export const organizationId = (): string => `${absoluteUrl('/')}#organisasjon`;
+
+/** Anchors of /om/ that the organisation's policies point at. */
+export const ABOUT_ANCHORS = {
+  editors: 'redaksjonen',
+  ethics: 'presseetikk',
+  corrections: 'rettelser',
+  contact: 'kontakt',
+  owner: 'eierskap',
+} as const;
+
+const aboutUrl = (anchor: string) => `${absoluteUrl(aboutPath())}#${anchor}`;
+
+/**
+ * The publication as schema.org NewsMediaOrganization (Google News' transparency signals): its
+ * logo, the press code it follows, its corrections policy and log, masthead, owner and contacts.
+ */
+export function organizationLd(publication: Publication) {
+  const ethics = publication.codes.includes('vaer-varsom')
+    ? PRESS_CODES['vaer-varsom'].url
+    : aboutUrl(ABOUT_ANCHORS.ethics);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsMediaOrganization',
+    '@id': organizationId(),
+    name: publication.name,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(publication.logo) },
+    publishingPrinciples: aboutUrl(ABOUT_ANCHORS.ethics),
+    ethicsPolicy: ethics,
+    correctionsPolicy: aboutUrl(ABOUT_ANCHORS.corrections),
+    actionableFeedbackPolicy: aboutUrl(ABOUT_ANCHORS.contact),
+    masthead: aboutUrl(ABOUT_ANCHORS.editors),
+    ownershipFundingInfo: aboutUrl(ABOUT_ANCHORS.owner),
+    address: publication.address,
+    email: publication.email,
+    contactPoint: {
+      '@type': 'ContactPoint',
+      contactType: 'Redaksjonen',
+      email: publication.email,
+      ...(publication.phone ? { telephone: publication.phone } : {}),
+      url: aboutUrl(ABOUT_ANCHORS.contact),
+    },
+    employee: [
+      { '@type': 'Person', name: publication.responsibleEditor, jobTitle: 'Ansvarlig redaktør' },
+      ...(publication.newsEditor
+        ? [{ '@type': 'Person', name: publication.newsEditor, jobTitle: 'Nyhetsredaktør' }]
+        : []),
+    ],
+    parentOrganization: { '@type': 'Organization', name: publication.owner },
+    significantLink: absoluteUrl(correctionsPath()),
+  };
+}
 
 /** An encoded image as metadata points at it: absolute URL and pixel size. */
 export interface ImageRef {
@@ -36,7 +91,7 @@ export function imageObjects(files: readonly ImageRef[], image: ArticleImage | u
 export function newsArticleLd(
   article: Article,
   category: Category,
-  options: { images?: readonly ImageRef[] | undefined } = {},
+  options: { images?: readonly ImageRef[] | undefined; publication: Publication },
 ) {
   const images = imageObjects(options.images ?? [], article.image);
   const url = absoluteUrl(article.path);
@@ -48,18 +103,30 @@ export function newsArticleLd(
   }));
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': schemaOrgType(article.type),
     headline: article.title,
     description: article.summary || undefined,
     datePublished: isoOslo(article.date),
     dateModified: isoOslo(article.updated ?? article.date),
     ...(authors.length > 0 ? { author: authors } : {}),
+    // The organisation itself is described on the front page and /om/; name and logo repeat
+    // here because Google reads each article's publisher on its own.
     publisher: {
       '@type': 'NewsMediaOrganization',
-      name: SITE.name,
+      '@id': organizationId(),
+      name: options.publication.name,
       url: absoluteUrl('/'),
-      logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO_PATH) },
+      logo: { '@type': 'ImageObject', url: absoluteUrl(options.publication.logo) },
     },
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: isoOslo(c.date),
+          })),
+        }
+      : {}),
     articleSection: category.name,
     ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
     inLanguage: SITE.language,
@@ -127,6 +194,48 @@ export function articleOpenGraph(
   };
 }
 
+/**
+ * A byline page with a profile (authors.yaml): a ProfilePage whose main entity is the Person,
+ * working for the publication, with the stories on the page listed as the person's work.
+ */
+export function profilePageLd(page: {
+  profile: { name: string; role?: string | undefined; bio?: string | undefined; email?: string | undefined };
+  description: string;
+  path: string;
+  image: string | undefined;
+  articles: readonly Article[];
+}) {
+  const url = absoluteUrl(page.path);
+  const { profile } = page;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    name: profile.name,
+    description: page.description,
+    url,
+    inLanguage: SITE.language,
+    isPartOf: { '@type': 'WebSite', name: getPublication().name, url: absoluteUrl('/') },
+    mainEntity: {
+      '@type': 'Person',
+      '@id': `${url}#person`,
+      name: profile.name,
+      url,
+      ...(profile.role ? { jobTitle: profile.role } : {}),
+      ...(profile.bio ? { description: profile.bio } : {}),
+      ...(profile.email ? { email: profile.email } : {}),
+      ...(page.image ? { image: page.image } : {}),
+      worksFor: { '@id': organizationId() },
+    },
+    hasPart: page.articles.map((a) => ({
+      '@type': schemaOrgType(a.type),
+      headline: a.title,
+      url: absoluteUrl(a.path),
+      datePublished: isoOslo(a.date),
+      author: { '@id': `${url}#person` },
+    })),
+  };
+}
+
 /** A list page (category, topic, author): a CollectionPage whose main entity lists its stories. */
 export function collectionPageLd(page: {
   name: string;
@@ -141,7 +250,7 @@ export function collectionPageLd(page: {
     description: page.description,
     url: absoluteUrl(page.path),
     inLanguage: SITE.language,
-    isPartOf: { '@type': 'WebSite', name: SITE.name, url: absoluteUrl('/') },
+    isPartOf: { '@type': 'WebSite', name: getPublication().name, url: absoluteUrl('/') },
     mainEntity: {
       '@type': 'ItemList',
       itemListElement: page.articles.map((a, i) => ({

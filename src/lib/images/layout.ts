@@ -44,6 +44,14 @@ export const THUMBNAIL_IMAGE: ImageUse = {
   aspect: [3, 2],
 };
 
+/** An author's photo on their byline page: square, 6rem, on 1×, 2× and 3× screens. */
+export const PORTRAIT_IMAGE: ImageUse = {
+  widths: [96, 192, 288],
+  fallbackWidth: 192,
+  sizes: '6rem',
+  aspect: [1, 1],
+};
+
 /** og:image / twitter:image: the 1.91:1 card that Facebook, LinkedIn and X show large. */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
