@@ -1,8 +1,8 @@
 /**
  * Lighthouse (mobile preset) against the built site served by nginx with the shipped config:
  *   npm run build && npm run lighthouse            (CHROME_PATH defaults to /usr/bin/chromium)
- * Audits the front page, the NTB article, a category page, a topic page and the search page, and the photo
- * fixture article where the build has it (the browser tests' build does:
+ * Audits the front page, the NTB article, a category page, a topic page, the search page, /om/ and
+ * /rettelser/, and the photo and corrected fixture articles where the build has them (the browser tests' build does:
  * OUT_DIR=tests/output/e2e/dist npm run lighthouse), and prints the four category scores of
  * each. Exits 1 when a page cannot be audited.
  */
@@ -17,6 +17,8 @@ const base = process.env.BASE_PATH || '/';
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** The article with a lead photo and two body photos (tests/fixtures/photos/). */
 const PHOTO_ARTICLE = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
+/** A corrected article and an opinion piece (tests/fixtures/accountability/). */
+const CORRECTED_ARTICLE = '2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/';
 const PAGES: [string, string][] = [
   ['front page', ''],
   ['NTB article', '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/'],
@@ -26,6 +28,11 @@ const PAGES: [string, string][] = [
   ...(existsSync(`${dist}/${PHOTO_ARTICLE}index.html`)
     ? [['photo article', PHOTO_ARTICLE] as [string, string]]
     : []),
+  ...(existsSync(`${dist}/${CORRECTED_ARTICLE}index.html`)
+    ? [['corrected article', CORRECTED_ARTICLE] as [string, string]]
+    : []),
+  ['about (/om/)', 'om/'],
+  ['corrections log', 'rettelser/'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
