@@ -1,7 +1,7 @@
 // Rebuilds reuse unchanged pages (Astro's incremental build, keyed by src/lib/build/cache-key.ts)
 // and encoded photos (Astro's image cache in CACHE_DIR). The risk of any cache is a stale page,
-// so the test is strict: after adding, editing, retitling and deleting articles and replacing a
-// photo, the incremental rebuild must write exactly the files a clean build of the same content
+// so the test is strict: after adding, editing, retitling and deleting articles, correcting one,
+// changing one's kind and replacing a photo, the incremental rebuild must write exactly the files a clean build of the same content
 // writes, byte for byte, while reusing most pages and encoding only the new and replaced photos.
 import {
   existsSync,
@@ -94,6 +94,13 @@ beforeAll(async () => {
   });
   edit(files[10] as string, (text) => text.replace(/^title: .*$/m, 'title: "En helt ny tittel på saken"'));
   rmSync(join(articles, files[20] as string));
+  // A correction to one article (issue 24): its page, feeds and the corrections log must follow.
+  edit(files[30] as string, (text) =>
+    text.replace(
+      /^---\n/,
+      '---\ncorrections:\n  - date: 2025-01-01T11:00:00+01:00\n    text: Et tall er rettet.\n',
+    ),
+  );
 
   // The rebuild and a clean build of the same content, side by side (separate folders).
   const [rebuiltBuild, cleanBuild] = await Promise.all([
@@ -157,6 +164,14 @@ describe('an incremental rebuild', () => {
 
   it('writes every file byte for byte as a clean build does', () => {
     expect(differingFiles(rebuilt.outDir, clean.outDir, siteFiles(clean.outDir))).toEqual([]);
+    // The correction and the new kind did reach the rebuilt site (so the equality covers them).
+    expect(readFileSync(join(rebuilt.outDir, 'rettelser', 'index.html'), 'utf8')).toContain(
+      'Et tall er rettet.',
+    );
+    expect(
+      readFileSync(join(rebuilt.outDir, 'index.html'), 'utf8') +
+        readFileSync(join(rebuilt.outDir, 'rss.xml'), 'utf8'),
+    ).toMatch(/type-label opinion|Rettelse/);
   });
 
   it('leaves no stale precompressed twin: each decompresses to its file as rebuilt', () => {
@@ -191,9 +206,9 @@ describe('an incremental rebuild', () => {
 
 /**
  * Further rounds from the state the rebuild above left, each compared byte for byte with a clean
- * build of the same content and settings: a moved article and a lapsing embargo (changes that
- * only some pages see), then a changed category list and a changed Astro config (changes that
- * every page sees, which no cache layer may miss).
+ * build of the same content and settings: a moved article, an article turned commentary and a
+ * lapsing embargo (changes that only some pages see), then a changed category list and site.yaml
+ * and a changed Astro config (changes that every page sees, which no cache layer may miss).
  */
 describe('an incremental rebuild after', () => {
   const articles = join(contentDir, 'articles');
@@ -201,6 +216,7 @@ describe('an incremental rebuild after', () => {
   const embargoed = join(articles, '2025', 'embargo-til-nyttar.md');
   const later = { ...env, BUILD_NOW: '2025-01-03T12:00:00+01:00' };
   const moved = { file: '', title: '' };
+  let opinionTitle = '';
   /** The title edited to another of the same length, its file's modification time set back. */
   const sameSize = { title: '', now: '' };
   /**
@@ -270,6 +286,13 @@ describe('an incremental rebuild after', () => {
     moved.file = file;
     moved.title = /^title: "(.*)"$/m.exec(text)?.[1] ?? '';
     writeFileSync(file, text.replace(/^category: utenriks$/m, 'category: kultur'));
+    // Another article becomes a commentary (issue 24): its label reaches every list it is on.
+    const opinion = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md') && f.startsWith('2022'))
+      .sort()
+      .map((f) => join(articles, f))[0] as string;
+    opinionTitle = /^title: "(.*)"$/m.exec(readFileSync(opinion, 'utf8'))?.[1] ?? '';
+    writeFileSync(opinion, readFileSync(opinion, 'utf8').replace(/^---\n/, '---\ntype: kommentar\n'));
     await round('moved and lapsed', later);
 
     // The category list changes (a new display name): every page's menu shows it.
@@ -277,6 +300,14 @@ describe('an incremental rebuild after', () => {
     writeFileSync(
       join(contentDir, 'categories.yaml'),
       list.replace('name: Kultur', 'name: Kultur og underholdning'),
+    );
+    // The publication's settings change (a new responsible editor): every page's footer shows it.
+    writeFileSync(
+      join(contentDir, 'site.yaml'),
+      readFileSync(join('content', 'site.yaml'), 'utf8').replace(
+        'responsibleEditor: Kari Nordmann',
+        'responsibleEditor: Per Hansen',
+      ),
     );
     await round('categories', later);
 
@@ -317,12 +348,25 @@ describe('an incremental rebuild after', () => {
     expect(page('moved and lapsed', 'utenriks')).not.toContain(moved.title);
     expect(page('moved and lapsed', '2025/01/02')).toContain('Saken som var under embargo');
     expect(page('moved and lapsed', '')).toContain('Saken som var under embargo');
+    expect(opinionTitle).not.toBe('');
+    // The commentary is labelled in the lists that show it (read from the folder as it is now:
+    // later rounds keep the article as it is).
+    const out = join(OUTPUT_ROOT, 'incremental', 'dist');
+    const labelled = siteFiles(out).filter(
+      (f) =>
+        f.endsWith('.html') &&
+        readFileSync(join(out, f), 'utf8').includes(`Kommentar</span> <a href="`) &&
+        readFileSync(join(out, f), 'utf8').includes(`>${opinionTitle}</a>`),
+    );
+    expect(labelled.length).toBeGreaterThan(1);
   });
 
-  it('a changed category list matches a clean build, on every page', () => {
+  it('a changed category list and site.yaml match a clean build, on every page', () => {
     expect(differences('categories')).toEqual([]);
     expect(page('categories', '')).toContain('Kultur og underholdning');
     expect(page('categories', '2021')).toContain('Kultur og underholdning');
+    expect(page('categories', '2021')).toContain('Ansvarlig redaktør: Per Hansen.');
+    expect(page('moved and lapsed', '2021')).toContain('Ansvarlig redaktør: Kari Nordmann.');
   });
 
   it('a build cache without its rendered texts is rebuilt and matches a clean build', () => {

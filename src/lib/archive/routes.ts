@@ -2,7 +2,7 @@
  * Every page the site builds, with the slice of data it shows. Route files call these from
  * getStaticPaths and only render; nothing here touches Astro, so it is unit-tested directly.
  */
-import type { Article } from '../content/articles.ts';
+import { teaserOf, type Article, type Teaser } from '../content/articles.ts';
 import { paginate, type Archive, type DayGroup } from './archive.ts';
 import { monthCalendar, type CalendarWeek } from './calendar.ts';
 import type { Category } from '../content/categories.ts';
@@ -376,16 +376,21 @@ export function listingStaticPaths<Profile>(
 
 export interface ArticlePage {
   article: Article;
-  newer: Article | undefined;
-  older: Article | undefined;
-  related: Article[];
+  newer: Teaser | undefined;
+  older: Teaser | undefined;
+  related: Teaser[];
 }
 
 /** One page per published article, with its neighbours in the category. */
 export function articlePages(archive: Archive): ArticlePage[] {
   return archive.articles.map((article) => {
     const n = archive.neighbours.get(article.id);
-    return { article, newer: n?.newer, older: n?.older, related: archive.related.get(article.id) ?? [] };
+    return {
+      article,
+      newer: n?.newer && teaserOf(n.newer),
+      older: n?.older && teaserOf(n.older),
+      related: (archive.related.get(article.id) ?? []).map(teaserOf),
+    };
   });
 }
 

@@ -134,6 +134,25 @@ export function toArticle(
   };
 }
 
+/**
+ * What a list item or a neighbour link shows of an article. Pages that show other articles carry
+ * only this in their props (and so in their cache keys): a correction, a new tag or an edited
+ * body of a related article does not render every page that links to it again.
+ */
+export type Teaser = Pick<Article, 'id' | 'title' | 'path' | 'date' | 'category' | 'summary' | 'image' | 'type' | 'draft'>;
+
+const teasers = new WeakMap<Article, Teaser>();
+
+/** The article's teaser, one object per article (so cache keys hash it once, cache-key.ts). */
+export function teaserOf(article: Article): Teaser {
+  let teaser = teasers.get(article);
+  if (!teaser) {
+    const { id, title, path, date, category, summary, image, type, draft } = article;
+    teasers.set(article, (teaser = { id, title, path, date, category, summary, image, type, draft }));
+  }
+  return teaser;
+}
+
 export interface PublishOptions {
   /** Only `npm run dev` shows drafts (marked as such); a build never does. */
   includeDrafts?: boolean;

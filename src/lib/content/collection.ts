@@ -5,7 +5,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublished, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
+import { isPublished, teaserOf, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
 import { buildArchive, type Archive } from '../archive/archive.ts';
 import { listingPages, type ListingPage } from '../archive/routes.ts';
 import { getCategories } from './categories.ts';
@@ -115,6 +115,7 @@ async function load(): Promise<SiteData> {
   if (clashes.length > 0) throw new Error(formatReport(clashes));
   const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
   shareInKeys(published);
+  shareInKeys(published.map(teaserOf));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const entry = (id: string): ArticleEntry => {
     const found = byId.get(id);
