@@ -1,7 +1,8 @@
 /**
- * Validates every article without building the site, with the build's own messages:
+ * Validates every article, site.yaml and authors.yaml without building the site, with the
+ * build's own messages:
  *   npm run check:content            (CONTENT_DIR as for the build)
- * Exits 1 when any article has an error; warnings are listed but do not fail.
+ * Exits 1 when any file has an error; warnings are listed but do not fail.
  * Lead photos are checked like the build checks them; Markdown plugin errors and the body's
  * images show only in a build (this does not render).
  */
@@ -19,6 +20,18 @@ import {
 import { ImageFileChecks } from '../src/lib/images/image-file-check.ts';
 import { validationSchema } from '../src/lib/content/schema.ts';
 import { ContentCheck } from '../src/lib/content/validate.ts';
+import { getPublication } from '../src/lib/content/publication.ts';
+import { getAuthorProfiles } from '../src/lib/content/authors.ts';
+
+/** The settings files' problems (each message names the file, the entry and the fix). */
+const settingsProblems: string[] = [];
+for (const read of [getPublication, getAuthorProfiles]) {
+  try {
+    read();
+  } catch (error) {
+    settingsProblems.push(error instanceof Error ? error.message : String(error));
+  }
+}
 
 const schema = validationSchema(getCategories().map((c) => c.slug) as [string, ...string[]]);
 const check = new ContentCheck(schema);
@@ -50,7 +63,8 @@ const errors = [...links, ...check.errors];
 
 const report = formatReport(errors, warnings);
 if (report) console.log(report);
+for (const problem of settingsProblems) console.log(problem);
 console.log(
   `${files.length} article file${files.length === 1 ? '' : 's'} checked in ${CONTENT_DIR}: ${errors.length} error(s), ${warnings.length} warning(s).`,
 );
-process.exitCode = errors.length > 0 ? 1 : 0;
+process.exitCode = errors.length > 0 || settingsProblems.length > 0 ? 1 : 0;

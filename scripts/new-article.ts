@@ -1,6 +1,7 @@
 /**
  * Creates a new article file with valid front-matter:
  *   npm run new -- --title "Tittel" --category utenriks [--date 2020-10-10T10:40] [--byline NTB] [--slug …]
+ *     [--type kommentar]
  *     [--image foto.jpg --alt "Hva bildet viser" [--caption "…"] [--credit "Foto: NTB"]]
  * With --image, the photo is copied beside the article and becomes its lead image.
  * The date defaults to now (Oslo time). The file starts as a draft so that nothing half-written
@@ -15,6 +16,7 @@ import {
   photoOption,
   PHOTO_OPTIONS,
 } from './editor-cli.ts';
+import { ARTICLE_TYPES } from '../src/lib/content/article-types.ts';
 
 const { values } = parseOptions({
   options: {
@@ -24,6 +26,7 @@ const { values } = parseOptions({
     byline: { type: 'string' },
     dateline: { type: 'string' },
     slug: { type: 'string' },
+    type: { type: 'string' },
     ...PHOTO_OPTIONS,
   },
 });
@@ -33,12 +36,23 @@ if (!values.title)
     '--title is required, e.g. npm run new -- --title "Våpenhvile i Nagorno-Karabakh" --category utenriks',
   );
 const category = checkCategory(values.category);
+const type = ARTICLE_TYPES.find((kind) => kind === values.type);
+if (values.type !== undefined && !type)
+  fail(`--type must be one of: ${ARTICLE_TYPES.join(', ')} (not "${values.type}").`);
 const photo = await photoOption(values);
 // Whole minutes: "now" to the second looks odd in front-matter.
 const date = values.date ? parseDateOption(values.date) : new Date(Math.floor(Date.now() / 60_000) * 60_000);
 
 createArticle(
-  { title: values.title, date, category, byline: values.byline, dateline: values.dateline, draft: true },
+  {
+    title: values.title,
+    date,
+    category,
+    type,
+    byline: values.byline,
+    dateline: values.dateline,
+    draft: true,
+  },
   'Skriv ingressen eller første avsnitt her.\n\n## Mellomtittel\n\nMer tekst.',
   values.slug,
   photo,

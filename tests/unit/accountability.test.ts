@@ -11,6 +11,7 @@ import {
   renderCorrections,
 } from '../../src/lib/content/corrections';
 import { parsePublication } from '../../src/lib/content/publication';
+import { parseAuthors } from '../../src/lib/content/authors';
 import { articleSchema } from '../../src/lib/content/schema';
 import { fieldPath } from '../../src/lib/content/errors';
 
@@ -135,5 +136,45 @@ describe('site.yaml', () => {
       'site.yaml → logo: /mangler.png is not in public/. Put the file there or fix the path.',
     );
     expect(() => parsePublication('name: [', 'site.yaml', publicDir)).toThrow(/^site.yaml: not valid YAML/);
+  });
+});
+
+describe('authors.yaml', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'authors-'));
+  writeFileSync(join(dir, 'kari.jpg'), 'x');
+  const file = join(dir, 'authors.yaml');
+
+  it('reads profiles, slugged as their bylines are, with the photo beside the file', () => {
+    const [kari, ola] = parseAuthors(
+      '- name: Kari Nordmann\n  role: Kommentator\n  photo:\n    src: kari.jpg\n    alt: Kari\n- name: Ola Ødegård\n',
+      file,
+    );
+    expect(kari).toMatchObject({
+      slug: 'kari-nordmann',
+      role: 'Kommentator',
+      photoFile: join(dir, 'kari.jpg'),
+    });
+    expect(ola).toMatchObject({ slug: 'ola-odegard', photoFile: undefined });
+    expect(parseAuthors('', file)).toEqual([]);
+  });
+
+  it('names the entry, the field and the fix', () => {
+    const error = (() => {
+      try {
+        parseAuthors(
+          '- name: Kari Nordmann\n  epost: kari@x.no\n- name: Kari Nordmann\n- role: Uten navn\n- name: Per\n  email: ikke\n',
+          'authors.yaml',
+        );
+      } catch (e) {
+        return String(e);
+      }
+    })();
+    expect(error).toContain('authors.yaml → entry 1 (Kari Nordmann): epost is not a profile field.');
+    expect(error).toContain('authors.yaml → entry 3 → name: "name" is required.');
+    expect(error).toContain('authors.yaml → entry 4 (Per) → email: "email" is not an e-mail address');
+    expect(() => parseAuthors('name: Kari', 'authors.yaml')).toThrow(/expected a list of people/);
+    expect(() => parseAuthors('- name: Kari Nordmann\n- name: kari nordmann\n', 'authors.yaml')).toThrow(
+      'authors.yaml → entry 2 (kari nordmann): "kari nordmann" has a profile already (entry 1). Keep one.',
+    );
   });
 });

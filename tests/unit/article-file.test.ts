@@ -24,10 +24,15 @@ describe('articleFileText', () => {
         tags: ['Russland'],
         image: { src: './lavrov.jpg', alt: 'Lavrov: «ved bordet»', credit: 'Foto: NTB' },
         draft: true,
+        type: 'kommentar',
       },
       'Tekst.',
     );
     expect(text).toContain('date: 2020-10-10T10:40:00+02:00\n');
+    expect(text).toContain('type: kommentar\n');
+    expect(
+      articleFileText({ title: 'T', date, category: 'utenriks', type: 'nyhet' }, 'Tekst.'),
+    ).not.toContain('type:');
     const { data, body } = parseArticleSource(text, 'a.md');
     const parsed = articleSchema(['utenriks']).parse(data);
     expect(parsed).toMatchObject({
@@ -37,6 +42,7 @@ describe('articleFileText', () => {
       tags: ['Russland'],
       image: { src: './lavrov.jpg', alt: 'Lavrov: «ved bordet»', credit: 'Foto: NTB' },
       draft: true,
+      type: 'kommentar',
     });
     expect(parsed.date.toISOString()).toBe(date.toISOString());
     expect(body.trim()).toBe('Tekst.');

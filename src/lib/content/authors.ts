@@ -6,7 +6,7 @@
  * `authors` collection (src/content.config.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { email, text } from './fields.ts';
@@ -58,6 +58,8 @@ export interface AuthorProfile extends AuthorProfileData {
 
 /** Parses authors.yaml; throws one error naming the file, each bad entry and field, and the fix. */
 export function parseAuthors(source: string, file: string): AuthorProfile[] {
+  // A file of comments only (or nothing) lists no one; js-yaml refuses an empty document.
+  if (!source.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'))) return [];
   let parsed: unknown;
   try {
     parsed = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
@@ -95,7 +97,7 @@ export function parseAuthors(source: string, file: string): AuthorProfile[] {
       return;
     }
     seen.set(slug, i + 1);
-    const photoFile = result.data.photo && join(dirname(file), result.data.photo.src);
+    const photoFile = result.data.photo && resolve(dirname(file), result.data.photo.src);
     if (photoFile && !existsSync(photoFile)) {
       problems.push(
         `${where} → photo.src: ${result.data.photo?.src} does not exist. Put the photo beside ${AUTHORS_FILE_NAME} or fix the path.`,
@@ -123,7 +125,7 @@ let profiles: AuthorProfile[] | undefined;
 export function getAuthorProfiles(): AuthorProfile[] {
   if (!profiles) {
     const file = authorsFile();
-    profiles = file ? parseAuthors(readFileSync(file, 'utf8'), file) : [];
+    profiles = file ? parseAuthors(readFileSync(file, 'utf8'), relative(process.cwd(), file)) : [];
   }
   return profiles;
 }

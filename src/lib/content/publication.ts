@@ -5,7 +5,7 @@
  * NewsMediaOrganization JSON-LD read it from here.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { email, text } from './fields.ts';
@@ -117,7 +117,7 @@ let publication: Publication | undefined;
 export function getPublication(): Publication {
   if (!publication) {
     const file = publicationFile();
-    publication = parsePublication(readFileSync(file, 'utf8'), file, PUBLIC_DIR);
+    publication = parsePublication(readFileSync(file, 'utf8'), relative(process.cwd(), file), PUBLIC_DIR);
   }
   return publication;
 }

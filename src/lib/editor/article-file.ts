@@ -5,6 +5,7 @@
 import { constants, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { LeadImageData } from '../content/articles.ts';
+import { DEFAULT_ARTICLE_TYPE, type ArticleType } from '../content/article-types.ts';
 import { isoOslo, osloDay } from '../dates.ts';
 
 export interface NewArticleFields {
@@ -19,6 +20,8 @@ export interface NewArticleFields {
   /** The lead photo; `src` relative to the article file. */
   image?: LeadImageData | undefined;
   draft?: boolean | undefined;
+  /** The kind (article-types.ts); news (the default) is not written. */
+  type?: ArticleType | undefined;
 }
 
 /** A YAML scalar that round-trips any text: JSON strings are valid YAML double-quoted strings. */
@@ -32,6 +35,7 @@ export function articleFileText(fields: NewArticleFields, body: string): string 
     `date: ${isoOslo(fields.date)}`,
     `category: ${fields.category}`,
   ];
+  if (fields.type && fields.type !== DEFAULT_ARTICLE_TYPE) lines.push(`type: ${fields.type}`);
   if (fields.byline) lines.push(`byline: ${quote(fields.byline)}`);
   if (fields.dateline) lines.push(`dateline: ${quote(fields.dateline)}`);
   if (fields.lede) lines.push(`lede: ${quote(fields.lede)}`);
