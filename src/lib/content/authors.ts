@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import * as yaml from 'js-yaml';
+import { parseSettingsYaml } from './settings-file.ts';
 import { z } from 'astro/zod';
 import { email, text } from './fields.ts';
 import { authorSlug } from '../archive/bylines.ts';
@@ -58,16 +58,7 @@ export interface AuthorProfile extends AuthorProfileData {
 
 /** Parses authors.yaml; throws one error naming the file, each bad entry and field, and the fix. */
 export function parseAuthors(source: string, file: string): AuthorProfile[] {
-  // A file of comments only (or nothing) lists no one; js-yaml refuses an empty document.
-  if (!source.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'))) return [];
-  let parsed: unknown;
-  try {
-    parsed = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
+  const parsed = parseSettingsYaml(source, file);
   if (parsed === undefined || parsed === null) return [];
   if (!Array.isArray(parsed)) {
     throw new Error(`${file}: expected a list of people ("- name: …" entries), e.g.:\n${EXAMPLE}`);

@@ -1,5 +1,5 @@
 /** The category list: parsed and checked once, then looked up by slug. */
-import * as yaml from 'js-yaml';
+import { parseSettingsYaml } from './settings-file.ts';
 import { readCategoriesText } from './dir.ts';
 import { isValidSlug } from '../slug.ts';
 import { isReservedTopLevelSegment } from '../urls.ts';
@@ -14,12 +14,7 @@ export interface Category {
 
 /** Parses `categories.yaml` (a list of {slug, name, description}); throws with the fix on error. */
 export function parseCategories(text: string, file: string): Category[] {
-  let parsed: unknown;
-  try {
-    parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${String(error)}`, { cause: error });
-  }
+  const parsed = parseSettingsYaml(text, file);
   if (!Array.isArray(parsed) || parsed.length === 0) {
     throw new Error(`${file}: expected a list of categories ("- slug: …" entries), found none.`);
   }

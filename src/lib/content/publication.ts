@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as yaml from 'js-yaml';
+import { parseSettingsYaml } from './settings-file.ts';
 import { z } from 'astro/zod';
 import { email, text } from './fields.ts';
 import { CONTENT_DIR, PROJECT_CONTENT_DIR } from './dir.ts';
@@ -74,14 +74,7 @@ const KNOWN = Object.keys(schema.shape);
  * is where the logo must be.
  */
 export function parsePublication(source: string, file: string, publicDir: string): Publication {
-  let parsed: unknown;
-  try {
-    parsed = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
+  const parsed = parseSettingsYaml(source, file);
   const problems: string[] = [];
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     for (const key of Object.keys(parsed)) {
