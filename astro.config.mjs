@@ -9,6 +9,7 @@ import { contentStoreFromFile } from './src/lib/build/astro-internals/content-st
 import { CONTENT_DIR } from './src/lib/content/dir.ts';
 import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
+import { assetFileNames } from './src/lib/images/asset-names.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
 import { searchIndex } from './src/lib/build/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
@@ -43,7 +44,15 @@ export default defineConfig({
   // inlined script loses Vite's helper for the run-time import() of Pagefind.
   // dist/ is kept between builds, so the incremental build leaves unchanged pages in place;
   // pruneStaleOutput removes what a build no longer makes.
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  // Photos are published under ASCII names, whatever the editor called the file
+  // (src/lib/images/asset-names.ts).
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      emptyOutDir: false,
+      rolldownOptions: { output: { assetFileNames: assetFileNames('_astro') } },
+    },
+  },
   // A hash-based Content-Security-Policy <meta> on every page (no 'unsafe-inline' scripts);
   // frame-ancestors and the other header-only rules are in src/lib/deploy/security-headers.ts.
   security: { csp: true },

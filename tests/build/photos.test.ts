@@ -5,7 +5,7 @@
 // reach the site. The dev server shows the same photos.
 import { XMLParser } from 'fast-xml-parser';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CAMERA, writePhoto } from '../../scripts/bench/photos';
 import { freePort } from '../../scripts/nginx-server';
-import { astroCommand, buildSite, readPage, type BuildResult } from '../helpers/build';
+import { astroCommand, buildSite, listFiles, readPage, type BuildResult } from '../helpers/build';
 import {
   fileOf,
   imageFiles,
@@ -48,6 +48,12 @@ const LAVROV = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
 const BESIDE = '2020/10/09/vapenhvilen-brutt-etter-fa-timer/';
 const PLAIN = '2020/10/09/uten-bilde/';
 const TRACES = [CAMERA.make, CAMERA.model];
+const ODD = '2020/10/08/bilder-med-rare-navn/';
+const ODD_NAMES = {
+  lead: 'Bilde av Fjord.JPG',
+  norwegian: 'Ærlig talt – Ålesund.jpeg',
+  nfd: 'Sjø og ås.jpg'.normalize('NFD'),
+};
 
 let build: BuildResult;
 let page: string;
@@ -88,6 +94,16 @@ beforeAll(async () => {
     join(articles, 'grafikk', 'index.md'),
     '---\ntitle: Grafikk med gjennomsiktig bakgrunn\ndate: 2020-10-08T08:00:00+02:00\ncategory: kultur\nbyline: NTB\nimage:\n  src: ./sirkel.webp\n  alt: En rød sirkel\n  credit: "Grafikk: NTB"\n---\n\nTekst.\n',
   );
+  // Photos named as editors name them: spaces and capitals, æøå, and a name written in NFD (as
+  // macOS writes file names). The article refers to each by its real name.
+  mkdirSync(join(articles, 'navn'), { recursive: true });
+  await writePhoto(join(articles, 'navn', ODD_NAMES.lead), { width: 1400, height: 933, seed: 41 });
+  await writePhoto(join(articles, 'navn', ODD_NAMES.norwegian), { width: 1200, height: 800, seed: 42 });
+  await writePhoto(join(articles, 'navn', ODD_NAMES.nfd), { width: 1200, height: 800, seed: 43 });
+  writeFileSync(
+    join(articles, 'navn', 'index.md'),
+    `---\ntitle: Bilder med rare navn\ndate: 2020-10-08T09:00:00+02:00\ncategory: sport\nbyline: NTB\nimage:\n  src: "./${ODD_NAMES.lead}"\n  alt: En fjord\n  credit: "Foto: NTB"\n---\n\nTekst.\n\n![Ålesund fra lufta](<./${ODD_NAMES.norwegian}> "Foto: NTB")\n\n![Sjø og ås](<./${ODD_NAMES.nfd}> "Foto: NTB")\n`,
+  );
   build = buildSite('photos', {
     CONTENT_DIR: content,
     SITE_URL,
@@ -97,6 +113,26 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(build.output.slice(-5000));
   page = readPage(build.outDir, LAVROV);
   pictures = picturesIn(page);
+});
+
+describe('photo names', () => {
+  it('are published as ASCII slugs, whatever the file was called, and the page shows every photo', () => {
+    const odd = picturesIn(readPage(build.outDir, ODD));
+    expect(odd).toHaveLength(3);
+    const urls = odd.flatMap((p) => [
+      p.img.src ?? '',
+      ...p.sources.flatMap((s) => srcsetEntries(s.srcset).map((e) => e.url)),
+    ]);
+    const names = urls.map((url) => url.split('/').at(-1) ?? '');
+    const stems = [...new Set(names.map((n) => n.split('.')[0]))].sort();
+    expect(stems).toEqual(['aerlig-talt-alesund', 'bilde-av-fjord', 'sjo-og-as']);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9-]+\.[\w-]+_[\w-]+\.(avif|webp|jpg)$/);
+    // Each URL is a file in the output: the page shows the photos.
+    for (const url of urls) expect(existsSync(file(url)), url).toBe(true);
+    // Nowhere in the output is an editor's file name (escaped or not).
+    const everything = listFiles(build.outDir).join('\n');
+    expect(everything).not.toMatch(/Bilde|Fjord|%20| |Ærlig|Sj/);
+  });
 });
 
 describe('the lead photo', () => {

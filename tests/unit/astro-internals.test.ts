@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  ASTRO_PAGE_NAME_END,
   astroRenderResult,
   CHECKED_AGAINST_ASTRO,
   DATA_STORE_FILE,
@@ -114,6 +115,24 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
       source('vite-plugin-markdown/content-entry-type.js'),
       'Astro stores imagePaths in render metadata',
     ).toContain('imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths)');
+  });
+
+  it('6: Astro names emitted assets [name].[hash][extname], page styles cut at "@_@", and lets vite options override it', () => {
+    const config = source('core/build/vite-build-config.js');
+    expect(config).toContain('if (name.includes(ASTRO_PAGE_EXTENSION_POST_PATTERN)) {');
+    expect(config).toContain('return `${settings.config.build.assets}/${sanitizedName}.[hash][extname]`;');
+    expect(config).toContain('return `${settings.config.build.assets}/[name].[hash][extname]`;');
+    // Ours comes after Astro's in the output options, so it wins.
+    expect(config).toMatch(
+      /assetFileNames\(assetInfo\) \{[\s\S]*?\},\s*\.\.\.viteConfig\.build\?\.rolldownOptions\?\.output,/,
+    );
+    expect(source('core/build/plugins/util.js')).toContain(
+      `const ASTRO_PAGE_EXTENSION_POST_PATTERN = "${ASTRO_PAGE_NAME_END}"`,
+    );
+    // A photo's copies are named after the emitted original's path.
+    expect(source('assets/utils/hash.js')).toContain(
+      'filename = basename(filename, ext).replace(INVALID_CHAR_REGEX, "_")',
+    );
   });
 
   it('4: @astrojs/markdown-remark logs render errors with console.error', () => {

@@ -20,6 +20,11 @@
  * 5. The store handed to a loader has addAssetImports(assets, filePath), as glob() uses for an
  *    entry it keeps (entry-types.ts, keepAssetImports). If it breaks: nothing is called, and
  *    Astro still lists every stored entry's photos whenever it writes its image imports.
+ * 6. Astro names the assets a build emits `<build.assets>/[name].[hash][extname]`, cutting the
+ *    name of a page's stylesheet at "@_@" (its vite-build-config's assetFileNames), and names a
+ *    photo's copies after the emitted original (images/asset-names.ts replaces the first so that
+ *    photos get ASCII names, and repeats the rest). If it breaks: stylesheets get other names
+ *    than Astro would give them, still hashed and valid.
  */
 export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
@@ -29,6 +34,9 @@ export {
   storeModuleCode,
 } from './content-store.ts';
 export { astroRenderResult } from './render-result.ts';
+
+/** Where Astro cuts the name of an asset made from a page module (assumption 6). */
+export const ASTRO_PAGE_NAME_END = '@_@';
 
 /** The Astro version the assumptions above were checked against. */
 export const CHECKED_AGAINST_ASTRO = '7.3.5';
