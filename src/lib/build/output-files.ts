@@ -97,6 +97,11 @@ export const TWIN_SUFFIXES = ['.gz', '.br'] as const;
 /** A page's twin compressed against the dictionary with that hash (dictionary.ts, dcbSuffix). */
 export const DCB_TWIN = /\.([A-Za-z0-9]{43}=)\.dcb$/;
 
+/** The dictionary hash a `.dcb` twin was made with ("index.html.<hash>.dcb"), or undefined. */
+export function dcbTwinHash(path: string): string | undefined {
+  return DCB_TWIN.exec(path)?.[1];
+}
+
 /**
  * A twin's own file ("a/index.html.gz" → "a/index.html", "a/index.html.<hash>.dcb" →
  * "a/index.html"), or undefined for any other file.

@@ -32,7 +32,7 @@ import {
   sealDictionary,
   type Dictionary,
 } from './dictionary.ts';
-import { COMPRESSIBLE, DCB_TWIN, outputTree, twinOf, type OutputFile } from './output-files.ts';
+import { COMPRESSIBLE, dcbTwinHash, outputTree, twinOf, type OutputFile } from './output-files.ts';
 
 /** The dictionary's file in dist/. */
 export const DICTIONARY_FILE = dictionaryPath().slice(1);
@@ -217,7 +217,7 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         // Twins made with another dictionary: a browser still holding it must get brotli, never
         // an old copy of a page.
         for (const { path } of files) {
-          const hash = DCB_TWIN.exec(path)?.[1];
+          const hash = dcbTwinHash(path);
           if (hash !== undefined && hash !== dictionary?.hash) {
             rmSync(path);
             tree.removed(path);

@@ -17,10 +17,12 @@ import { ASTRO_PAGE_NAME_END } from '../build/astro-internals/index.ts';
 /** What a photo without a usable name (only emoji, say) is published as. */
 const FALLBACK = 'bilde';
 
-/** The published stem of a photo file name: "Bilde av Fjord.JPG" → "bilde-av-fjord". */
+/**
+ * The published stem of a photo file name: "Bilde av Fjord.JPG" → "bilde-av-fjord". slugify()
+ * decomposes (NFKD) before it drops accents, so a name in NFD gives the same stem as in NFC.
+ */
 export function photoStem(fileName: string): string {
-  const base = fileName.normalize('NFC').replace(/\.[^.]*$/, '');
-  return slugify(base) || FALLBACK;
+  return slugify(fileName.replace(/\.[^.]*$/, '')) || FALLBACK;
 }
 
 const extensionOf = (name: string) => {
