@@ -17,7 +17,7 @@ import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { redirectFiles } from './src/lib/build/redirects.ts';
 
-const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress } = settings();
+const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress, dictionary } = settings();
 
 export default defineConfig({
   // Folders named from this file, not from the root: the tests build fixture sites side by side,
@@ -72,7 +72,7 @@ export default defineConfig({
     pruneStaleOutput({ owned: [SEARCH_DIR, DICTIONARY_FILE] }),
     searchIndex(),
     // Last: it compresses what the integrations above wrote.
-    precompress({ enabled: compress }),
+    precompress({ enabled: compress, dictionary }),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

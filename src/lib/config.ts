@@ -24,6 +24,8 @@ export interface Settings {
   searchShardPages: string | undefined;
   /** PRECOMPRESS: "0" leaves out the .gz/.br twins (for hosts that compress themselves). */
   precompress: boolean;
+  /** DICTIONARY: "0" leaves out the compression dictionary and the .dcb twins (the .gz/.br stay). */
+  dictionary: boolean;
   /**
    * RENDER_WORKER: for tests only. A module to run as the Markdown render worker instead of
    * src/lib/markdown/render-worker.ts (the build tests use one that dies mid-build).
@@ -45,6 +47,7 @@ export function settings(env: Record<string, string | undefined> = process.env):
     cacheDir: value(env.CACHE_DIR) ?? './node_modules/.astro',
     searchShardPages: value(env.SEARCH_SHARD_PAGES),
     precompress: value(env.PRECOMPRESS) !== '0',
+    dictionary: value(env.DICTIONARY) !== '0',
     renderWorker: value(env.RENDER_WORKER),
   };
 }

@@ -16,6 +16,9 @@ describe('precompressed twins', () => {
   let on: BuildResult;
   let onFiles: string[];
   let off: BuildResult;
+  let noDictionary: BuildResult;
+  /** What that build left (the next build rewrites the same folder). */
+  let noDictionaryFiles: string[];
   /** The dictionary, and each page with its twins, as the PRECOMPRESS=1 build left them. */
   let dictionaryFile: Buffer;
   let pages: { page: string; bytes: Buffer; dcb: Buffer; br: Buffer; gz: Buffer }[];
@@ -35,6 +38,10 @@ describe('precompressed twins', () => {
         br: read(`${page}.br`),
         gz: read(`${page}.gz`),
       }));
+    // The dictionary alone turned off (a server behind a CDN that does not vary on it).
+    noDictionary = buildSite('precompress', { ...ARTICLES, DICTIONARY: '0' }, { rebuild: true });
+    if (noDictionary.status !== 0) throw new Error(noDictionary.output);
+    noDictionaryFiles = listFiles(noDictionary.outDir);
     off = buildSite('precompress', { ...ARTICLES, PRECOMPRESS: '0' }, { rebuild: true });
     if (off.status !== 0) throw new Error(off.output);
   });
@@ -69,6 +76,16 @@ describe('precompressed twins', () => {
     expect(sum('dcb') / sum('gz')).toBeLessThan(0.85);
     // Only pages: feeds and stylesheets are not documents the dictionary is announced for.
     expect(onFiles.filter((f) => f.endsWith('.dcb') && !f.includes('.html.'))).toEqual([]);
+  });
+
+  it('keep gzip and brotli but lose the dictionary and every .dcb twin with DICTIONARY=0', () => {
+    const files = noDictionaryFiles;
+    expect(files).not.toContain('ordbok.txt');
+    expect(files.filter((f) => f.endsWith('.dcb'))).toEqual([]);
+    for (const { page } of pages) {
+      expect(files, page).toContain(`${page}.br`);
+      expect(files, page).toContain(`${page}.gz`);
+    }
   });
 
   it('are all removed by a build with PRECOMPRESS=0', () => {

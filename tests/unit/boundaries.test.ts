@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { makePhoto } from '../../scripts/bench/photos';
+import sharp from 'sharp';
 import { buildArchive } from '../../src/lib/archive/archive';
 import { articleStaticPaths, listingPages, MONTH_DAY_STORIES } from '../../src/lib/archive/routes';
 import { pageKeys } from '../../src/lib/build/cache-key';
@@ -31,7 +31,8 @@ describe('photos', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orientering-'));
     for (const orientation of [4, 5]) {
       const path = join(dir, `${orientation}.jpg`);
-      writeFileSync(path, await makePhoto({ width: 300, height: 200, seed: orientation, orientation }));
+      const photo = sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } });
+      writeFileSync(path, await photo.jpeg().withMetadata({ orientation }).toBuffer());
       const check = await inspectImage(path);
       expect(check.ok && [check.facts.width, check.facts.height], `orientation ${orientation}`).toEqual(
         orientation === 5 ? [200, 300] : [300, 200],

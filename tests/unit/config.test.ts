@@ -12,6 +12,7 @@ describe('settings', () => {
       cacheDir: './node_modules/.astro',
       searchShardPages: undefined,
       precompress: true,
+      dictionary: true,
       renderWorker: undefined,
     });
     expect(DEFAULT_SITE_URL).toBe('http://localhost:4321');
@@ -27,6 +28,7 @@ describe('settings', () => {
       CACHE_DIR: '',
       SEARCH_SHARD_PAGES: '500',
       PRECOMPRESS: '0',
+      DICTIONARY: '0',
       RENDER_WORKER: 'tests/fixtures/workers/dying-render-worker.ts',
     };
     expect(settings(env)).toEqual({
@@ -38,6 +40,7 @@ describe('settings', () => {
       cacheDir: './node_modules/.astro',
       searchShardPages: '500',
       precompress: false,
+      dictionary: false,
       renderWorker: 'tests/fixtures/workers/dying-render-worker.ts',
     });
   });

@@ -166,7 +166,14 @@ function readCompressed(file: string): CompressedFiles {
  * The integration: last in the list, after every integration that writes into dist/ (the search
  * index included). `enabled: false` (PRECOMPRESS=0) for hosts that compress themselves.
  */
-export function precompress({ enabled = true }: { enabled?: boolean } = {}): AstroIntegration {
+export function precompress({
+  enabled = true,
+  dictionary: withDictionary = true,
+}: {
+  enabled?: boolean;
+  /** DICTIONARY=0: .gz/.br twins only, no dictionary and no .dcb twins (hosts behind a cache that ignores Vary). */
+  dictionary?: boolean;
+} = {}): AstroIntegration {
   let recordFile = '';
   let workerFile = '';
   return {
@@ -198,7 +205,12 @@ export function precompress({ enabled = true }: { enabled?: boolean } = {}): Ast
         let files: OutputFile[] = tree.list();
         let dictionary: Dictionary | undefined;
         let fresh = false;
-        if (dictionariesSupported()) {
+        if (!withDictionary) {
+          // No dictionary: the old one and (below) every .dcb twin go, so no cache between the
+          // server and a reader can ever hold a body only a dictionary holder can read.
+          rmSync(dictionaryFile, { force: true });
+          files = files.filter((f) => f.path !== dictionaryFile);
+        } else if (dictionariesSupported()) {
           const pages = files
             .filter((f) => DICTIONARY_TARGETS.test(f.path))
             .map((f) => relative(root, f.path));

@@ -25,6 +25,12 @@ export interface NginxOptions {
    * file below). Without it nginx refuses the directive, so it is off unless asked for.
    */
   brotli?: boolean;
+  /**
+   * Serve pages compressed against the site's dictionary (the default). false: for a build with
+   * DICTIONARY=0, and for a server behind a cache or CDN that does not vary on
+   * Available-Dictionary: no dictionary is announced and no page is sent as dcb.
+   */
+  dictionary?: boolean;
 }
 
 /** Where Debian's libnginx-mod-http-brotli-static puts its module. */
@@ -62,7 +68,20 @@ const JSON_FEED_FILE = feedPath('json').slice(1);
  * holds the site's dictionary sends `dcb` and the dictionary's hash; a page's twin compressed
  * against that dictionary is named by the hash. Pages announce the dictionary in a Link header.
  */
-function dictionaryMaps(base: string): string {
+function dictionaryMaps(base: string, enabled: boolean): string {
+  if (!enabled) {
+    return `# No compression dictionary (--no-dictionary): every page is index.html, sent as gzip or
+# brotli; nothing is announced and nothing varies on Available-Dictionary (one Vary line, as above).
+map $uri $page_index {
+    default index.html;
+}
+map $uri $page_vary {
+    default Accept-Encoding;
+}
+map $uri $page_dictionary_link {
+    default "";
+}`;
+  }
   return `# Compression Dictionary Transport: a browser holding the site's dictionary gets the page's
 # twin made with it (index.html.<hash>.dcb) when there is one, else index.html as usual.
 map $http_available_dictionary $dictionary_hash {
@@ -78,10 +97,13 @@ map "$accepts_dcb:$dictionary_hash" $page_index {
     default index.html;
     "~^1:(?<hash>.+)$" index.html.$hash.dcb;
 }
-# Headers for pages only (the URI is the page's file by the time headers go out).
+# One Vary line (gzip_vary is off where this is sent): a shared cache such as nginx's
+# proxy_cache honours only one, and a second line (Vary: Available-Dictionary beside gzip's
+# Vary: Accept-Encoding) would let it hand one reader's encoding to another. Pages vary on the
+# dictionary too (the URI is the page's file by the time headers go out).
 map $uri $page_vary {
-    default "";
-    "~\\.html$" Available-Dictionary;
+    default Accept-Encoding;
+    "~\\.html$" "Accept-Encoding, Available-Dictionary";
 }
 map $uri $page_dictionary_link {
     default "";
@@ -106,8 +128,10 @@ map $uri $moved_to {
 export function nginxServer({ listen, root, base, brotli }: NginxOptions): string {
   const b = normaliseBase(base);
   const i = '    ';
-  const pageHeaders = `${i}${i}add_header Vary $page_vary;
-${i}${i}add_header Link $page_dictionary_link;`;
+  // "always": the 404 page is sent with status 404, and its Vary matters to caches as much.
+  const pageHeaders = `${i}${i}gzip_vary off;
+${i}${i}add_header Vary $page_vary always;
+${i}${i}add_header Link $page_dictionary_link always;`;
   return `server {
     listen ${listen};
     server_name _;
@@ -234,7 +258,10 @@ ${brotli ? '    brotli_static on;\n' : ''}    gzip on;
     gzip_min_length 256;
     gzip_types ${GZIP_TYPES.join(' ')};
 
-${[dictionaryMaps(normaliseBase(options.base)), redirectMap(options.root, normaliseBase(options.base))]
+${[
+  dictionaryMaps(normaliseBase(options.base), options.dictionary !== false),
+  redirectMap(options.root, normaliseBase(options.base)),
+]
   .join('\n')
   .split('\n')
   .map((line) => (line ? `    ${line}` : line))
