@@ -12,7 +12,7 @@ import { articleStaticPaths, listingPages, MONTH_DAY_STORIES } from '../../src/l
 import { pageKeys } from '../../src/lib/build/cache-key';
 import { dcbTwinHash } from '../../src/lib/build/output-files';
 import { parseDateTime } from '../../src/lib/dates';
-import { nginxServer } from '../../src/lib/deploy/nginx';
+import { nginxConfig, nginxServer } from '../../src/lib/deploy/nginx';
 import { newsArticleLd } from '../../src/lib/distribution/structured-data';
 import { dropOriginalImages } from '../../src/lib/images/drop-originals';
 import { inspectImage } from '../../src/lib/images/image-file-check';
@@ -83,6 +83,19 @@ describe('serving', () => {
     expect(dcbLocation).toContain('default_type text/html;');
     expect(dcbLocation).toContain('add_header Vary "Accept-Encoding, Available-Dictionary";');
     expect(dcbLocation).toContain('add_header Content-Encoding dcb;');
+  });
+
+  it('pages send one Vary line naming both headers (caches such as proxy_cache honour only one)', () => {
+    const full = nginxConfig({ listen: '80', root: '/srv/www', base: '/' });
+    expect(full).toContain(
+      'map $uri $page_vary {\n        default Accept-Encoding;\n        "~\\.html$" "Accept-Encoding, Available-Dictionary";\n    }',
+    );
+    // Where that Vary is sent, gzip's own Vary line is off, and the 404 page gets it too.
+    const page404 = /location = \/404\.html \{([\s\S]*?)\n {4}\}/.exec(config)?.[1] ?? '';
+    for (const location of [page404, /location \/ \{([\s\S]*?)\n {4}\}/.exec(config)?.[1] ?? '']) {
+      expect(location).toContain('gzip_vary off;');
+      expect(location).toContain('add_header Vary $page_vary always;');
+    }
   });
 
   it('reads the dictionary hash of a .dcb twin from its name', () => {
