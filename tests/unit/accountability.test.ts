@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTICLE_TYPES, isOpinion, typeLabel, typeName } from '../../src/lib/content/article-types';
 import {
+  changeTimes,
   correctionDateProblems,
   correctionId,
   lastUpdated,
@@ -61,6 +62,23 @@ describe('corrections', () => {
     expect(lastUpdated(new Date('2020-10-13T00:00:00Z'), [older])).toEqual(new Date('2020-10-13T00:00:00Z'));
     expect(lastUpdated(undefined, [])).toBeUndefined();
     expect(correctionId(new Date('2020-10-11T07:15:00Z'))).toBe('rettelse-20201011t0915');
+  });
+
+  it('shows "Rettet" with the newest correction, and "Oppdatert" only for a later written update', () => {
+    const at = (iso: string) => new Date(iso);
+    const corrections = [{ date: at('2020-10-12T07:00:00Z') }, { date: at('2020-10-11T07:00:00Z') }];
+    expect(changeTimes({ updated: at('2020-10-12T07:00:00Z'), corrections })).toEqual({
+      updated: undefined,
+      corrected: at('2020-10-12T07:00:00Z'),
+    });
+    expect(changeTimes({ updated: at('2020-10-13T07:00:00Z'), corrections })).toEqual({
+      updated: at('2020-10-13T07:00:00Z'),
+      corrected: at('2020-10-12T07:00:00Z'),
+    });
+    expect(changeTimes({ updated: at('2020-10-13T07:00:00Z'), corrections: [] })).toEqual({
+      updated: at('2020-10-13T07:00:00Z'),
+      corrected: undefined,
+    });
   });
 
   it('refuses a correction before publication or in the future, naming the entry', () => {

@@ -96,3 +96,17 @@ export function correctionDateProblems(
 export function correctionId(date: Date): string {
   return `rettelse-${isoOslo(date).slice(0, 16).replace(/[-:]/g, '').toLowerCase()}`;
 }
+
+/**
+ * The times the line under the headline shows: "Rettet" with the newest correction, and
+ * "Oppdatert" only when a written update is later than that (one change, one label).
+ */
+export function changeTimes(article: { updated: Date | undefined; corrections: readonly { date: Date }[] }): {
+  updated: Date | undefined;
+  corrected: Date | undefined;
+} {
+  const corrected = article.corrections[0]?.date;
+  const updated =
+    article.updated && (!corrected || article.updated.getTime() !== corrected.getTime()) ? article.updated : undefined;
+  return { updated, corrected };
+}
