@@ -46,7 +46,7 @@ export interface MonthLink {
 
 /** A day of a month page: its link, and its first few stories. */
 export interface MonthDay extends DayLink {
-  articles: Article[];
+  articles: Teaser[];
 }
 
 /** A topic or author on an index page. */
@@ -68,7 +68,7 @@ export const MONTH_DAY_STORIES = 5;
 interface CollectionFields {
   path: string;
   total: number;
-  articles: Article[];
+  articles: Teaser[];
   pagination: Pagination;
   /** The month this page lists; undefined on the list's first page. */
   period: { year: string; month: string } | undefined;
@@ -88,7 +88,7 @@ export type ListingPage =
       path: string;
       day: OsloDay;
       total: number;
-      articles: Article[];
+      articles: Teaser[];
       pagination: Pagination;
       /** Nearest earlier and later days that have news. */
       earlier: DayLink | undefined;
@@ -166,7 +166,7 @@ export function collectionPages(
       ({ path, items, pagination }) => ({
         path,
         total: m.items.length,
-        articles: items,
+        articles: items.map(teaserOf),
         pagination,
         period: { year: m.year, month: m.month },
         months: [],
@@ -180,7 +180,7 @@ export function collectionPages(
   const head: CollectionFields = {
     path: listPath,
     total: newestFirst.length,
-    articles: newestFirst.slice(0, pageSize),
+    articles: newestFirst.slice(0, pageSize).map(teaserOf),
     pagination: { page: 1, pages: 1, newer: undefined, older: undefined },
     period: undefined,
     months: links,
@@ -271,7 +271,7 @@ export function listingPages(
         path,
         day: group.day,
         total: group.articles.length,
-        articles: items,
+        articles: items.map(teaserOf),
         pagination,
         earlier,
         later,
@@ -294,7 +294,7 @@ export function listingPages(
   months.forEach((month, i) => {
     const days = month.days.map((g) => ({
       ...(dayLink(g) as DayLink),
-      articles: g.articles.slice(0, MONTH_DAY_STORIES),
+      articles: g.articles.slice(0, MONTH_DAY_STORIES).map(teaserOf),
     }));
     const news = new Map(days.map((d) => [Number(d.day.day), { path: d.path, count: d.count }]));
     pages.push({

@@ -4,7 +4,7 @@
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
 import { getPublication } from '../content/publication.ts';
-import type { Article, ArticleImage } from '../content/articles.ts';
+import type { Article, ArticleImage, Teaser } from '../content/articles.ts';
 import type { Crumb } from '../archive/breadcrumbs.ts';
 import { bylineAuthors } from '../archive/bylines.ts';
 import type { Category } from '../content/categories.ts';
@@ -203,7 +203,7 @@ export function profilePageLd(page: {
   description: string;
   path: string;
   image: string | undefined;
-  articles: readonly Article[];
+  articles: readonly Teaser[];
 }) {
   const url = absoluteUrl(page.path);
   const { profile } = page;
@@ -241,7 +241,7 @@ export function collectionPageLd(page: {
   name: string;
   description: string;
   path: string;
-  articles: readonly Article[];
+  articles: readonly Teaser[];
 }) {
   return {
     '@context': 'https://schema.org',
