@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (browser downloads do not work here). */
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
 
 /**
  * Debian's Chromium headless shell (package chromium-headless-shell: the same Chromium release
@@ -45,6 +45,31 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message} (${page.url()})`));
   return errors;
+}
+
+/**
+ * The site's compression dictionary, once Chromium has fetched it and read it to the end (it
+ * stores it then). Call before the navigation that announces it. Chromium fetches
+ * `<link rel="compression-dictionary">` at idle priority after the page has loaded, so on a busy
+ * machine it can come long after the page (a 30 s wait once timed out in CI): wait up to 90 s,
+ * and fail at once with Chromium's reason when the fetch itself fails.
+ */
+export function dictionaryFetched(page: Page, timeout = 90_000): Promise<Response> {
+  const isDictionary = (url: string) => url.endsWith('/ordbok.txt');
+  return new Promise((resolve, reject) => {
+    const failed = (request: Request) => {
+      if (isDictionary(request.url()))
+        reject(new Error(`fetching ${request.url()} failed: ${request.failure()?.errorText}`));
+    };
+    page.on('requestfailed', failed);
+    page
+      .waitForResponse((response) => isDictionary(response.url()), { timeout })
+      .then(async (response) => {
+        await response.finished();
+        resolve(response);
+      }, reject)
+      .finally(() => page.off('requestfailed', failed));
+  });
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
