@@ -71,6 +71,16 @@ export function buildSiteAsync(
 ): Promise<BuildResult> {
   if (!rebuild) rmSync(join(OUTPUT_ROOT, name), { recursive: true, force: true });
   const { bin, args } = astroCommand(name, 'build');
+  return runAsync(name, env, bin, args);
+}
+
+/** A build command for the site `name`, run without blocking; its output is the result. */
+function runAsync(
+  name: string,
+  env: Record<string, string>,
+  bin: string,
+  args: string[],
+): Promise<BuildResult> {
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       bin,
@@ -83,6 +93,19 @@ export function buildSiteAsync(
       },
     );
   });
+}
+
+/**
+ * `npm run build` for a fixture site (scripts/build.ts: Astro, or nothing when dist/ is up to
+ * date), with the folders of an earlier build of the same name kept, and `args` after Astro's.
+ */
+export function runBuildScript(
+  name: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<BuildResult> {
+  const { args: astroArgs } = astroCommand(name, 'build');
+  return runAsync(name, env, process.execPath, [resolve('scripts/build.ts'), ...astroArgs.slice(1), ...args]);
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isPublished, teaserOf, toArticle, type Article, type ArticleImage, type ImageFacts } from './articles.ts';
 import { buildArchive, type Archive } from '../archive/archive.ts';
 import { listingPages, type ListingPage } from '../archive/routes.ts';
@@ -17,6 +19,8 @@ import { getPublication } from './publication.ts';
 import { formatDateTime, isoOslo } from '../dates.ts';
 import { splitCaption } from '../images/picture.ts';
 import { getBuildNow } from '../now.ts';
+import { settings } from '../config.ts';
+import { writeNextEmbargo } from '../build/up-to-date.ts';
 import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
@@ -85,7 +89,7 @@ export function bodyImages(entry: ArticleEntry): (ArticleImage & { block: boolea
  * Embargoed articles go live only with a rebuild: say when the next one is due, so operators
  * can schedule it (README, "Deploy").
  */
-function announceNextEmbargo(all: readonly Article[], now: Date): void {
+function announceNextEmbargo(all: readonly Article[], now: Date): Date | undefined {
   const next = all
     .filter((a) => !a.draft && a.date.getTime() > now.getTime())
     .sort((a, b) => a.date.getTime() - b.date.getTime())[0];
@@ -94,6 +98,7 @@ function announceNextEmbargo(all: readonly Article[], now: Date): void {
       `[embargo] Next embargoed article: ${next.file} at ${isoOslo(next.date)} (${formatDateTime(next.date)}). Rebuild after that time to publish it.`,
     );
   }
+  return next?.date;
 }
 
 async function load(): Promise<SiteData> {
@@ -122,7 +127,13 @@ async function load(): Promise<SiteData> {
     if (!found) throw new Error(`No content entry for article "${id}".`);
     return found;
   };
-  announceNextEmbargo(all, now);
+  const nextEmbargo = announceNextEmbargo(all, now);
+  // `npm run build` skips a build with unchanged inputs until this time (build/up-to-date.ts).
+  if (!includeDrafts) {
+    const cacheDir = resolve(settings().cacheDir);
+    mkdirSync(cacheDir, { recursive: true });
+    writeNextEmbargo(cacheDir, nextEmbargo);
+  }
   return { archive: buildArchive(published), entry, now };
 }
 

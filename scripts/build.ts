@@ -1,0 +1,100 @@
+/**
+ * `npm run build`: `astro build`, unless `dist/` is already what it would write.
+ *   npm run build                  build, or say that nothing changed (src/lib/build/up-to-date.ts)
+ *   npm run build -- --force       always build, ignoring every cache (Astro's own flag)
+ * Other arguments go to `astro build` as they are (and count among the inputs). The exit code is
+ * the build's.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { settings } from '../src/lib/config.ts';
+import { CONTENT_DIR } from '../src/lib/content/dir.ts';
+import { resolveBuildNow } from '../src/lib/now.ts';
+import {
+  changedPaths,
+  inputLines,
+  inputsDigest,
+  readNextEmbargo,
+  readStamp,
+  settled,
+  stampFiles,
+  verdict,
+  type BuildStamp,
+} from '../src/lib/build/up-to-date.ts';
+
+const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const rootAt = args.indexOf('--root');
+const root = resolve(rootAt >= 0 && args[rootAt + 1] ? args[rootAt + 1] : '.');
+const config = settings();
+const outDir = resolve(root, config.outDir);
+// Where the build writes its next-embargo record (collection.ts): the working folder's view.
+const records = stampFiles(resolve(config.cacheDir));
+
+/** Everything a build reads that is a file. */
+const INPUTS = [
+  'src',
+  'public',
+  'content',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+].map((name) => join(project, name));
+
+const started = Date.now();
+const lines = inputLines([...INPUTS, CONTENT_DIR], project);
+const digest = inputsDigest(lines, { settings: config, args, node: process.version });
+const outStat = (): BuildStamp['outDir'] | undefined => {
+  if (!existsSync(outDir)) return undefined;
+  const { ino, mtimeMs } = statSync(outDir);
+  return { ino, mtimeMs };
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+if (!args.includes('--force')) {
+  const stamp = readStamp(records.stamp);
+  const decided = verdict(stamp, digest, outStat(), resolveBuildNow(config.buildNow));
+  if (decided.upToDate) {
+    console.log(
+      `[build] Nothing to do: ${lines.length} input files, the settings and the time are as at the last build ` +
+        `(checked in ${seconds(Date.now() - started)}); ${outDir} is up to date. ` +
+        '`npm run build -- --force` builds everything again.',
+    );
+    process.exit(0);
+  }
+  let reason = decided.reason;
+  if (reason === 'inputs changed' && existsSync(records.lines)) {
+    const changed = changedPaths(readFileSync(records.lines, 'utf8').split('\n').filter(Boolean), lines);
+    const more = changed.length > 5 ? ` and ${changed.length - 5} more` : '';
+    reason = changed.length
+      ? `${changed.length} input file(s) changed: ${changed.slice(0, 5).join(', ')}${more}`
+      : 'the settings (environment), the arguments or the Node version changed';
+  }
+  console.log(`[build] Building: ${reason}.`);
+}
+
+// A build that fails or is stopped leaves no record: the next one runs.
+for (const file of Object.values(records)) rmSync(file, { force: true });
+
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=16384', join(project, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+  { stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('close', (code, signal) => {
+  if (code === 0) {
+    const embargo = readNextEmbargo(resolve(config.cacheDir));
+    const out = outStat();
+    if (embargo && out && settled(lines, started)) {
+      const stamp: BuildStamp = { inputs: digest, nextEmbargo: embargo.nextEmbargo, outDir: out };
+      writeFileSync(records.lines, lines.join('\n') + '\n');
+      writeFileSync(records.stamp, JSON.stringify(stamp));
+    }
+  }
+  if (signal) process.kill(process.pid, signal);
+  process.exit(code ?? 1);
+});
