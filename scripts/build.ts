@@ -16,7 +16,7 @@ import {
   changedPaths,
   inputLines,
   inputsDigest,
-  readNextEmbargo,
+  readNextChange,
   readStamp,
   settled,
   stampFiles,
@@ -26,11 +26,13 @@ import {
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+// Astro resolves OUT_DIR against the project root: --root when given, else the working folder.
 const rootAt = args.indexOf('--root');
-const root = resolve(rootAt >= 0 && args[rootAt + 1] ? args[rootAt + 1] : '.');
+const root = resolve((rootAt >= 0 && args[rootAt + 1]) || '.');
 const config = settings();
 const outDir = resolve(root, config.outDir);
-// Where the build writes its next-embargo record (collection.ts): the working folder's view.
+// Where the build writes when its output next changes by the clock (collection.ts): the working
+// folder's view of CACHE_DIR, as there.
 const records = stampFiles(resolve(config.cacheDir));
 
 /** Everything a build reads that is a file. */
@@ -58,9 +60,10 @@ if (!args.includes('--force')) {
   const stamp = readStamp(records.stamp);
   const decided = verdict(stamp, digest, outStat(), resolveBuildNow(config.buildNow));
   if (decided.upToDate) {
+    const until = stamp?.nextChange ? ` until ${stamp.nextChange.at} (${stamp.nextChange.what})` : '';
     console.log(
-      `[build] Nothing to do: ${lines.length} input files, the settings and the time are as at the last build ` +
-        `(checked in ${seconds(Date.now() - started)}); ${outDir} is up to date. ` +
+      `[build] Nothing to do: ${lines.length} input files and the settings are as at the last build ` +
+        `(checked in ${seconds(Date.now() - started)}); ${outDir} is up to date${until}. ` +
         '`npm run build -- --force` builds everything again.',
     );
     process.exit(0);
@@ -87,10 +90,10 @@ const child = spawn(
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('close', (code, signal) => {
   if (code === 0) {
-    const embargo = readNextEmbargo(resolve(config.cacheDir));
+    const recorded = readNextChange(resolve(config.cacheDir));
     const out = outStat();
-    if (embargo && out && settled(lines, started)) {
-      const stamp: BuildStamp = { inputs: digest, nextEmbargo: embargo.nextEmbargo, outDir: out };
+    if (recorded && out && settled(lines, started)) {
+      const stamp: BuildStamp = { inputs: digest, nextChange: recorded.next, outDir: out };
       writeFileSync(records.lines, lines.join('\n') + '\n');
       writeFileSync(records.stamp, JSON.stringify(stamp));
     }

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import type { BuildStamp } from '../../src/lib/build/up-to-date';
 import { listFiles, OUTPUT_ROOT, readPage, runBuildScript, type BuildResult } from '../helpers/build';
 
 const NAME = 'up-to-date';
@@ -42,7 +43,7 @@ let unchanged: BuildResult;
 let edited: BuildResult;
 let unchangedAgain: BuildResult;
 let broken: BuildResult;
-let stampAfterFirst: { nextEmbargo: string | null };
+let stampAfterFirst: BuildStamp;
 let timesBefore: Map<string, number>;
 let timesAfter: Map<string, number>;
 
@@ -69,11 +70,14 @@ beforeAll(async () => {
   broken = await runBuildScript(NAME, env);
 }, 240_000);
 
-it('a first build runs Astro and records its inputs and the next embargo', () => {
+it('a first build runs Astro and records its inputs and when its output next changes by the clock', () => {
   expect(first.output).toMatch(/\[build\] Building: no earlier build recorded\./);
   expect(first.output).toMatch(/Complete!/);
   // The fixture's embargoed article (2020-11-02 08:00 Oslo) is after BUILD_NOW.
-  expect(stampAfterFirst.nextEmbargo).toBe('2020-11-02T07:00:00.000Z');
+  expect(stampAfterFirst.nextChange).toEqual({
+    at: '2020-11-02T07:00:00.000Z',
+    what: 'an embargoed article is due',
+  });
 });
 
 it('a rebuild with nothing changed does not start Astro and leaves dist/ untouched', () => {

@@ -4,6 +4,7 @@ import { listingPages } from '../../src/lib/archive/routes';
 import { compareNewestFirst, type Article } from '../../src/lib/content/articles';
 import type { Category } from '../../src/lib/content/categories';
 import {
+  newsSitemapLeaves,
   recentArticles,
   sitemapIndexXml,
   sitemapParts,
@@ -22,6 +23,22 @@ describe('recentArticles', () => {
       makeArticle('old', '2020-10-10T11:59:00+02:00'),
     ];
     expect(recentArticles(newestFirst, now).map((a) => a.id)).toEqual(['now', 'edge']);
+  });
+
+  it('says when the oldest of them leaves the window: the first moment it would not be listed', () => {
+    const now = new Date('2020-10-12T12:00:00+02:00');
+    const newestFirst = [
+      makeArticle('now', '2020-10-12T12:00:00+02:00'),
+      makeArticle('edge', '2020-10-10T12:30:00+02:00'),
+      makeArticle('old', '2020-10-09T11:59:00+02:00'),
+    ];
+    const leaves = newsSitemapLeaves(newestFirst, now);
+    expect(leaves?.toISOString()).toBe('2020-10-12T10:30:00.001Z');
+    expect(recentArticles(newestFirst, new Date((leaves?.getTime() ?? 0) - 1)).map((a) => a.id)).toContain(
+      'edge',
+    );
+    expect(recentArticles(newestFirst, leaves ?? now).map((a) => a.id)).toEqual(['now']);
+    expect(newsSitemapLeaves(newestFirst.slice(2), now)).toBeUndefined();
   });
 });
 

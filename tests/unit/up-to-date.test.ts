@@ -6,13 +6,14 @@ import {
   changedPaths,
   inputLines,
   inputsDigest,
-  readNextEmbargo,
+  earliest,
+  readNextChange,
   readStamp,
   settled,
   SETTLE_MS,
   stampFiles,
   verdict,
-  writeNextEmbargo,
+  writeNextChange,
   type BuildStamp,
 } from '../../src/lib/build/up-to-date';
 
@@ -22,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const out = { ino: 7, mtimeMs: 1000 };
 const stamp = (over: Partial<BuildStamp> = {}): BuildStamp => ({
   inputs: 'abc',
-  nextEmbargo: null,
+  nextChange: null,
   outDir: out,
   ...over,
 });
@@ -41,13 +42,24 @@ describe('verdict', () => {
   it('builds when an input changed', () => {
     expect(verdict(stamp(), 'abd', out, now)).toEqual({ upToDate: false, reason: 'inputs changed' });
   });
-  it('builds once the next embargo is due, to the millisecond, and not before', () => {
-    const due = stamp({ nextEmbargo: '2020-11-01T11:00:00.000Z' });
+  it('builds once the output changes by the clock, to the millisecond, and not before', () => {
+    const due = stamp({
+      nextChange: { at: '2020-11-01T11:00:00.000Z', what: 'an embargoed article is due' },
+    });
     expect(verdict(due, 'abc', out, new Date(now.getTime() - 1))).toEqual({ upToDate: true });
     expect(verdict(due, 'abc', out, now)).toEqual({
       upToDate: false,
-      reason: 'an embargo lapsed (2020-11-01T11:00:00.000Z)',
+      reason: 'it is past 2020-11-01T11:00:00.000Z: an embargoed article is due',
     });
+  });
+  it('takes the earliest moment', () => {
+    expect(earliest([])).toBeNull();
+    expect(
+      earliest([
+        { at: new Date('2020-11-03T00:00:00Z'), what: 'b' },
+        { at: new Date('2020-11-02T00:00:00Z'), what: 'a' },
+      ]),
+    ).toEqual({ at: '2020-11-02T00:00:00.000Z', what: 'a' });
   });
 });
 
@@ -110,20 +122,21 @@ describe('input lines', () => {
 });
 
 describe('records', () => {
-  it('reads a stamp and the next embargo back, and treats a damaged stamp as none', () => {
+  it('reads a stamp and the next change back, and treats a damaged stamp as none', () => {
     const files = stampFiles(dir);
     writeFileSync(files.stamp, JSON.stringify(stamp()));
     expect(readStamp(files.stamp)).toEqual(stamp());
     writeFileSync(files.stamp, '{"inputs": 1');
     expect(readStamp(files.stamp)).toBeUndefined();
-    writeFileSync(files.stamp, JSON.stringify({ inputs: 'abc', nextEmbargo: 5, outDir: out }));
+    writeFileSync(files.stamp, JSON.stringify({ inputs: 'abc', nextChange: { at: 5 }, outDir: out }));
     expect(readStamp(files.stamp)).toBeUndefined();
     expect(readStamp(join(dir, 'none.json'))).toBeUndefined();
-    writeNextEmbargo(dir, new Date('2020-11-02T07:00:00Z'));
-    expect(readNextEmbargo(dir)).toEqual({ nextEmbargo: '2020-11-02T07:00:00.000Z' });
-    writeNextEmbargo(dir, undefined);
-    expect(readNextEmbargo(dir)).toEqual({ nextEmbargo: null });
-    rmSync(files.embargo);
-    expect(readNextEmbargo(dir)).toBeUndefined();
+    const next = { at: '2020-11-02T07:00:00.000Z', what: 'an embargoed article is due' };
+    writeNextChange(dir, next);
+    expect(readNextChange(dir)).toEqual({ next });
+    writeNextChange(dir, null);
+    expect(readNextChange(dir)).toEqual({ next: null });
+    rmSync(files.nextChange);
+    expect(readNextChange(dir)).toBeUndefined();
   });
 });

@@ -7,7 +7,9 @@
  *
  * The inputs are every file a build reads (the project's sources, public/, the content folder
  * and CONTENT_DIR: path, size, times, inode; never the text), the settings (every environment
- * variable config.ts reads), the command's arguments and Node's version. Times and inodes make
+ * variable config.ts reads), the command's arguments and Node's version; and the time, for the
+ * pages that change with it alone: an embargoed article comes due, an article leaves the Google
+ * News sitemap's 48 hours (the build records the next such moment). Times and inodes make
  * the check conservative: a fresh clone or a touched file builds again (Astro's and our caches
  * then make that build cheap), never the other way round.
  */
@@ -19,14 +21,20 @@ import { join, relative, resolve, sep } from 'node:path';
 export interface BuildStamp {
   /** Digest of the inputs' lines (inputLines). */
   inputs: string;
-  /** The earliest embargo among the articles that build left out, ISO 8601; null if none. */
-  nextEmbargo: string | null;
+  /** The next moment that build's output changes by the clock alone (ISO 8601), and why; null if none. */
+  nextChange: NextChange | null;
   /** The output folder as the build left it: replaced or emptied, it must be built again. */
   outDir: { ino: number; mtimeMs: number };
 }
 
 /** One line per input file: its stat, not its text. */
 export type InputLines = string[];
+
+/** A moment at which a build would write something else with the same inputs. */
+export interface NextChange {
+  at: string;
+  what: string;
+}
 
 export type Verdict = { upToDate: true } | { upToDate: false; reason: string };
 
@@ -116,8 +124,8 @@ export function verdict(
   if (stamp.outDir.ino !== outDir.ino || stamp.outDir.mtimeMs !== outDir.mtimeMs)
     return { upToDate: false, reason: 'the output folder changed since the last build' };
   if (stamp.inputs !== digest) return { upToDate: false, reason: 'inputs changed' };
-  if (stamp.nextEmbargo !== null && now.getTime() >= Date.parse(stamp.nextEmbargo))
-    return { upToDate: false, reason: `an embargo lapsed (${stamp.nextEmbargo})` };
+  if (stamp.nextChange !== null && now.getTime() >= Date.parse(stamp.nextChange.at))
+    return { upToDate: false, reason: `it is past ${stamp.nextChange.at}: ${stamp.nextChange.what}` };
   return { upToDate: true };
 }
 
@@ -125,7 +133,7 @@ export function verdict(
 export const stampFiles = (dir: string) => ({
   stamp: join(dir, 'build-stamp.json'),
   lines: join(dir, 'build-inputs.txt'),
-  embargo: join(dir, 'next-embargo.json'),
+  nextChange: join(dir, 'next-change.json'),
 });
 
 export function readStamp(file: string): BuildStamp | undefined {
@@ -134,7 +142,7 @@ export function readStamp(file: string): BuildStamp | undefined {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildStamp>;
     const ok =
       typeof parsed.inputs === 'string' &&
-      (parsed.nextEmbargo === null || typeof parsed.nextEmbargo === 'string') &&
+      (parsed.nextChange === null || isNextChange(parsed.nextChange)) &&
       typeof parsed.outDir?.ino === 'number' &&
       typeof parsed.outDir.mtimeMs === 'number';
     return ok ? (parsed as BuildStamp) : undefined;
@@ -143,22 +151,31 @@ export function readStamp(file: string): BuildStamp | undefined {
   }
 }
 
-/**
- * Written by the build itself (src/lib/content/collection.ts), read by scripts/build.ts: when
- * the next embargoed article is due. The build's cache folder is named by config.ts, resolved
- * against the working folder by both sides.
- */
-export function writeNextEmbargo(cacheDir: string, next: Date | undefined): void {
-  writeFileSync(stampFiles(cacheDir).embargo, JSON.stringify({ nextEmbargo: next?.toISOString() ?? null }));
+const isNextChange = (value: unknown): value is NextChange =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as NextChange).at === 'string' &&
+  typeof (value as NextChange).what === 'string';
+
+/** The earliest of the moments, or null. */
+export function earliest(changes: readonly { at: Date; what: string }[]): NextChange | null {
+  const first = [...changes].sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  return first ? { at: first.at.toISOString(), what: first.what } : null;
 }
 
-export function readNextEmbargo(cacheDir: string): { nextEmbargo: string | null } | undefined {
+/**
+ * Written by the build itself (src/lib/content/collection.ts), read by scripts/build.ts: when the
+ * build's output next changes by the clock alone. The build's cache folder is named by
+ * config.ts, resolved against the working folder by both sides.
+ */
+export function writeNextChange(cacheDir: string, next: NextChange | null): void {
+  writeFileSync(stampFiles(cacheDir).nextChange, JSON.stringify({ next }));
+}
+
+export function readNextChange(cacheDir: string): { next: NextChange | null } | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(stampFiles(cacheDir).embargo, 'utf8')) as {
-      nextEmbargo?: unknown;
-    };
-    if (parsed.nextEmbargo === null || typeof parsed.nextEmbargo === 'string')
-      return { nextEmbargo: parsed.nextEmbargo };
+    const { next } = JSON.parse(readFileSync(stampFiles(cacheDir).nextChange, 'utf8')) as { next?: unknown };
+    if (next === null || isNextChange(next)) return { next };
   } catch {
     // missing: the build did not get as far as listing its pages
   }

@@ -11,7 +11,7 @@ import { isPublished, teaserOf, toArticle, type Article, type ArticleImage, type
 import { buildArchive, type Archive } from '../archive/archive.ts';
 import { listingPages, type ListingPage } from '../archive/routes.ts';
 import { getCategories } from './categories.ts';
-import { sitemapParts, type SitemapUrl } from '../distribution/sitemaps.ts';
+import { newsSitemapLeaves, sitemapParts, type SitemapUrl } from '../distribution/sitemaps.ts';
 import { SITE } from '../site.ts';
 import { formatReport } from './errors.ts';
 import { pageKeys, shareInKeys } from '../build/cache-key.ts';
@@ -20,7 +20,7 @@ import { formatDateTime, isoOslo } from '../dates.ts';
 import { splitCaption } from '../images/picture.ts';
 import { getBuildNow } from '../now.ts';
 import { settings } from '../config.ts';
-import { writeNextEmbargo } from '../build/up-to-date.ts';
+import { earliest, writeNextChange } from '../build/up-to-date.ts';
 import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
@@ -128,13 +128,22 @@ async function load(): Promise<SiteData> {
     return found;
   };
   const nextEmbargo = announceNextEmbargo(all, now);
-  // `npm run build` skips a build with unchanged inputs until this time (build/up-to-date.ts).
+  const archive = buildArchive(published);
+  // `npm run build` skips a build with unchanged inputs until the output would change by the
+  // clock alone (build/up-to-date.ts): an embargo lapses, or a story leaves the news sitemap.
   if (!includeDrafts) {
     const cacheDir = resolve(settings().cacheDir);
     mkdirSync(cacheDir, { recursive: true });
-    writeNextEmbargo(cacheDir, nextEmbargo);
+    const leaving = newsSitemapLeaves(archive.articles, now);
+    writeNextChange(
+      cacheDir,
+      earliest([
+        ...(nextEmbargo ? [{ at: nextEmbargo, what: 'an embargoed article is due' }] : []),
+        ...(leaving ? [{ at: leaving, what: 'an article leaves the news sitemap' }] : []),
+      ]),
+    );
   }
-  return { archive: buildArchive(published), entry, now };
+  return { archive, entry, now };
 }
 
 /**

@@ -136,6 +136,15 @@ export function recentArticles(newestFirst: readonly Article[], now: Date): Arti
   return recent;
 }
 
+/**
+ * When the first of the news sitemap's articles leaves its window (the first moment it is
+ * older than NEWS_WINDOW_MS), from a newest-first list; undefined when the sitemap is empty.
+ */
+export function newsSitemapLeaves(newestFirst: readonly Article[], now: Date): Date | undefined {
+  const oldest = recentArticles(newestFirst, now).at(-1);
+  return oldest && new Date(oldest.date.getTime() + NEWS_WINDOW_MS + 1);
+}
+
 /** The Google News sitemap (https://www.google.com/schemas/sitemap-news/0.9). */
 export function newsSitemapXml(articles: readonly Article[]): string {
   const urls = articles.map((a) =>
