@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { Browser, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dcbDecode, readDictionary } from '../../src/lib/build/dictionary';
 import { nginxConfig } from '../../src/lib/deploy/nginx';
@@ -140,29 +140,13 @@ describe('a deploy that replaces the dictionary', () => {
     try {
       const tab = await context.newPage();
       const errors = collectErrors(tab);
-      // Every fetch of the dictionary, as the browser makes them (when a page announces it).
-      const fetches: Response[] = [];
-      tab.on('response', (r) => {
-        if (r.url().endsWith('/ordbok.txt')) fetches.push(r);
-      });
-      /**
-       * Opens pages that announce the dictionary until the browser fetches it (after the `seen`
-       * fetches before), and waits for its body: the browser fetches it when it is idle, which
-       * on a busy machine may be after the next navigation.
-       */
-      const openUntilFetched = async (seen: number) => {
-        for (const path of ['', 'utenriks/', '2020/10/']) {
-          await tab.goto(`${server.url}${path}`);
-          const deadline = Date.now() + 5000;
-          while (fetches.length <= seen && Date.now() < deadline) await tab.waitForTimeout(100);
-          if (fetches.length > seen) break;
-        }
-        const response = fetches.at(-1);
-        expect(response && fetches.length > seen, 'the browser fetched the announced dictionary').toBe(true);
-        expect(response?.status()).toBe(200);
-        await response?.finished();
+      /** Opens the front page, which announces the dictionary, until the browser has fetched it. */
+      const openUntilFetched = async () => {
+        const fetched = dictionaryFetched(tab);
+        await tab.goto(server.url);
+        expect((await fetched).status(), 'the browser fetched the announced dictionary').toBe(200);
       };
-      await openUntilFetched(0);
+      await openUntilFetched();
       expect((await tab.goto(`${server.url}${NTB_PATH}`))?.headers()['content-encoding']).toBe('dcb');
 
       // Deploy 2: another build, with another dictionary.
@@ -178,7 +162,7 @@ describe('a deploy that replaces the dictionary', () => {
       // announcement fetches the new dictionary, and the page after that uses it.
       const cdp = await context.newCDPSession(tab);
       await cdp.send('Network.clearBrowserCache');
-      await openUntilFetched(fetches.length);
+      await openUntilFetched();
       const next = await tab.goto(`${server.url}${NTB_PATH}`);
       expect(next?.headers()['content-encoding']).toBe('dcb');
       expect(await tab.locator('h1').innerText()).toBe(NTB_TITLE);

@@ -49,12 +49,15 @@ export function collectErrors(page: Page): string[] {
 
 /**
  * The site's compression dictionary, once Chromium has fetched it and read it to the end (it
- * stores it then). Call before the navigation that announces it. Chromium fetches
- * `<link rel="compression-dictionary">` at idle priority after the page has loaded, so on a busy
- * machine it can come long after the page (a 30 s wait once timed out in CI): wait up to 90 s,
- * and fail at once with Chromium's reason when the fetch itself fails.
+ * stores it then). Call before the navigation that announces it. Chromium fetches the dictionary
+ * a `Link: rel=compression-dictionary` names from an idle callback (requestIdleCallback without
+ * a timeout, in Blink's PreloadHelper). In headless Chromium about one fresh page in six gets no
+ * idle time at all until some input arrives (measured: requestIdleCallback silent for 90 s while
+ * requestAnimationFrame runs; one mouse move and it runs), which failed CI twice. A reader moves
+ * the mouse or touches the screen; so does this helper, when no fetch has come after 3 s. A
+ * failed fetch fails at once with Chromium's reason.
  */
-export function dictionaryFetched(page: Page, timeout = 90_000): Promise<Response> {
+export function dictionaryFetched(page: Page, timeout = 60_000): Promise<Response> {
   const isDictionary = (url: string) => url.endsWith('/ordbok.txt');
   return new Promise((resolve, reject) => {
     const failed = (request: Request) => {
@@ -62,13 +65,20 @@ export function dictionaryFetched(page: Page, timeout = 90_000): Promise<Respons
         reject(new Error(`fetching ${request.url()} failed: ${request.failure()?.errorText}`));
     };
     page.on('requestfailed', failed);
+    const nudge = setInterval(
+      () => void page.mouse.move(1, 1 + Math.random() * 10).catch(() => undefined),
+      3000,
+    );
     page
       .waitForResponse((response) => isDictionary(response.url()), { timeout })
       .then(async (response) => {
         await response.finished();
         resolve(response);
       }, reject)
-      .finally(() => page.off('requestfailed', failed));
+      .finally(() => {
+        clearInterval(nudge);
+        page.off('requestfailed', failed);
+      });
   });
 }
 
