@@ -121,6 +121,19 @@ describe('input lines', () => {
   });
 });
 
+describe('a link to a folder', () => {
+  it('is listed by its own stat and not entered, so a cycle ends', () => {
+    const root = join(dir, 'cycle');
+    mkdirSync(join(root, 'articles'), { recursive: true });
+    writeFileSync(join(root, 'articles/a.md'), 'artikkel');
+    symlinkSync(root, join(root, 'articles/loop'));
+    expect(inputLines([root], dir).map((line) => line.split('\t')[0])).toEqual([
+      'cycle/articles/a.md',
+      'cycle/articles/loop',
+    ]);
+  });
+});
+
 describe('records', () => {
   it('reads a stamp and the next change back, and treats a damaged stamp as none', () => {
     const files = stampFiles(dir);

@@ -14,7 +14,15 @@
  * then make that build cheap), never the other way round.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 /** What the last successful build recorded (cacheDir/build-stamp.json). */
@@ -45,35 +53,38 @@ const IGNORED_NAMES = new Set(['node_modules', '.git', '.astro', '.DS_Store']);
 
 /**
  * Stat lines of every file under `roots` (folders or files), sorted. Paths are named relative to
- * `base`. Symbolic links are followed for files; linked folders are not entered (the loader
- * refuses them under articles/, and photos may only be linked files).
+ * `base`. Symbolic links are followed to files; a link to a folder is listed by its own stat and
+ * not entered (the loader refuses such links under articles/, and a link cycle would never end).
  */
 export function inputLines(roots: readonly string[], base: string): InputLines {
   const lines: string[] = [];
-  const add = (path: string) => {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      lines.push(`${relative(base, path).split(sep).join('/')}\tmissing`);
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path, { withFileTypes: true })) {
-        if (IGNORED_NAMES.has(entry.name)) continue;
-        if (entry.isDirectory()) add(join(path, entry.name));
-        else if (entry.isFile() || entry.isSymbolicLink()) add(join(path, entry.name));
-      }
-      return;
-    }
-    const name = relative(base, path).split(sep).join('/');
+  const line = (name: string, stat: Stats) =>
     lines.push(`${name}\t${stat.size}\t${stat.mtimeMs}\t${stat.ctimeMs}\t${stat.ino}`);
+  // Names are built as the walk goes: path.relative() per file costs more than the stat.
+  const walk = (dir: string, name: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (IGNORED_NAMES.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      const child = `${name}/${entry.name}`;
+      if (entry.isDirectory()) walk(path, child);
+      else if (entry.isFile()) line(child, statSync(path));
+      else if (entry.isSymbolicLink()) {
+        const target = statSync(path, { throwIfNoEntry: false });
+        line(child, target?.isFile() ? target : lstatSync(path));
+      }
+    }
   };
   // A root inside another (CONTENT_DIR=content) is walked once.
   const unique = [...new Set(roots.map((root) => resolve(root)))].filter(
     (root, _, all) => !all.some((other) => other !== root && root.startsWith(other + sep)),
   );
-  for (const root of unique) add(root);
+  for (const root of unique) {
+    const name = relative(base, root).split(sep).join('/');
+    const stat = statSync(root, { throwIfNoEntry: false });
+    if (!stat) lines.push(`${name}\tmissing`);
+    else if (stat.isDirectory()) walk(root, name);
+    else line(name, stat);
+  }
   return lines.sort();
 }
 
