@@ -202,6 +202,7 @@ if (values.dev) {
   console.log(`| second start: "ready" logged | ${s(loop.secondStart.ready)} |`);
   console.log(`| second start: front page served | ${s(loop.secondStart.served)} |`);
   console.log(`| an edited article served, after saving it | ${s(loop.edited)} |`);
-  console.log(`| a new article served, after saving it | ${s(loop.added)} |`);
+  console.log(`| a new article served, after saving it right after the edit | ${s(loop.added)} |`);
+  console.log(`| a new article served, after saving it (server idle) | ${s(loop.addedIdle)} |`);
 }
 if (!values.out) rmSync(root, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /** True only under `astro dev` (set by src/lib/build/flags.ts). */
 declare const __SHOW_DRAFTS__: boolean;
+declare const __DEV_SERVER__: boolean;
 /** The deploy base from astro.config.mjs (set by src/lib/build/flags.ts). */
 declare const __BASE_PATH__: string;
 /** The site's origin (SITE_URL) from astro.config.mjs (set by src/lib/build/flags.ts). */

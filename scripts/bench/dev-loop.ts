@@ -19,7 +19,7 @@ export interface DevLoopOptions {
   corpus: string;
   /** The dev server's own cache folder (its content store survives restarts there). */
   cache: string;
-  /** Index of the next article to add to the corpus. */
+  /** Index of the next article to add to the corpus (the loop adds two). */
   next: number;
   seed: number;
   env: Record<string, string>;
@@ -30,10 +30,13 @@ export interface DevLoop {
   secondStart: { ready: number; served: number };
   edited: number;
   added: number;
+  addedIdle: number;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Long enough for Astro's background store write (a 500 ms debounce, then about a second). */
+const IDLE_MS = 3000;
 
 /** The site path of an article file, as the site will publish it. */
 function articleUrlPath(file: string, corpus: string): { path: string; title: string } {
@@ -107,24 +110,32 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n${marker} i bench.\n`);
     const edited = await until(url, (status, body) => status === 200 && body.includes(marker), saved);
 
-    // Add a new article, and wait for its page.
-    const before = new Set(readdirSync(articles, { recursive: true, encoding: 'utf8' }));
-    const adding = performance.now();
-    await writeCorpus({ count: 1, start: options.next, dir: options.corpus, seed: options.seed });
-    const added = readdirSync(articles, { recursive: true, encoding: 'utf8' }).find(
-      (f) => !before.has(f) && f.endsWith('.md'),
-    );
-    const fresh = articleUrlPath(join(articles, added ?? ''), options.corpus);
-    const addedS = await until(
-      `${second.origin}${fresh.path}`,
-      (status, body) => status === 200 && body.includes(fresh.title),
-      adding,
-    );
+    // Add a new article, and wait for its page: right after the edit (while Astro still writes
+    // the edit's store in the background), then again with the server idle, as an editor's next
+    // story usually comes.
+    const add = async (next: number) => {
+      const before = new Set(readdirSync(articles, { recursive: true, encoding: 'utf8' }));
+      const adding = performance.now();
+      await writeCorpus({ count: 1, start: next, dir: options.corpus, seed: options.seed });
+      const added = readdirSync(articles, { recursive: true, encoding: 'utf8' }).find(
+        (f) => !before.has(f) && f.endsWith('.md'),
+      );
+      const fresh = articleUrlPath(join(articles, added ?? ''), options.corpus);
+      return until(
+        `${second.origin}${fresh.path}`,
+        (status, body) => status === 200 && body.includes(fresh.title),
+        adding,
+      );
+    };
+    const added = await add(options.next);
+    await pause(IDLE_MS);
+    const addedIdle = await add(options.next + 1);
     return {
       firstStart: { ready: first.ready, served: first.served },
       secondStart: { ready: second.ready, served: second.served },
       edited,
-      added: addedS,
+      added,
+      addedIdle,
     };
   } finally {
     await second.stop();

@@ -5,7 +5,16 @@
 // reach the site. The dev server shows the same photos.
 import { XMLParser } from 'fast-xml-parser';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -471,6 +480,50 @@ describe('the dev server', () => {
       const kept = await fetch(url).then((r) => r.text());
       expect(kept, log.slice(-3000)).toContain('<p>Endret i redigeringen.</p>');
       writeFileSync(file, original);
+
+      // A new article is served, and its page is gone once its file is (the fast path for a
+      // save, src/lib/build/astro-internals/dev-store.ts).
+      const served = async (path: string, done: (status: number, html: string) => boolean) => {
+        let last = { status: 0, html: '' };
+        for (let tries = 0; tries < 120 && !done(last.status, last.html); tries++) {
+          await new Promise((wait) => setTimeout(wait, 250));
+          last = await fetch(`http://127.0.0.1:${port}/${path}`)
+            .then(async (r) => ({ status: r.status, html: await r.text() }))
+            .catch(() => ({ status: 0, html: '' }));
+        }
+        return last;
+      };
+      const fresh = join(articles, '2020', '10', 'ny-sak-i-redigeringen.md');
+      writeFileSync(
+        fresh,
+        '---\ntitle: Ny sak i redigeringen\ndate: 2020-10-10T09:00:00+02:00\ncategory: utenriks\nbyline: NTB\n---\n\nFørste versjon av saken.\n',
+      );
+      const FRESH = '2020/10/10/ny-sak-i-redigeringen/';
+      const added = await served(FRESH, (status) => status === 200);
+      expect(added.html, log.slice(-3000)).toContain('<p>Første versjon av saken.</p>');
+      // The front page lists it as soon as the article is served.
+      expect(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text())).toContain(
+        'Ny sak i redigeringen',
+      );
+      // A photo new to the article: served once Astro has listed the import (the slower path).
+      copyFileSync(
+        join(articles, '2020', '10', 'vapenhvile-brutt-bilde.jpg'),
+        join(articles, '2020', '10', 'ny-sak-bilde.jpg'),
+      );
+      writeFileSync(
+        fresh,
+        readFileSync(fresh, 'utf8').replace(
+          'byline: NTB\n',
+          'byline: NTB\nimage:\n  src: ./ny-sak-bilde.jpg\n  alt: Soldater ved en veisperring\n',
+        ),
+      );
+      const withPhoto = await served(
+        FRESH,
+        (status, html) => status === 200 && html.includes('Soldater ved en veisperring'),
+      );
+      expect(picturesIn(withPhoto.html)[0]?.img.alt, log.slice(-3000)).toBe('Soldater ved en veisperring');
+      rmSync(fresh);
+      expect((await served(FRESH, (status) => status === 404)).status, log.slice(-3000)).toBe(404);
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
     }

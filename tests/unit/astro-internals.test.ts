@@ -15,6 +15,12 @@ import {
   markdownEntryType,
   storeModuleCode,
 } from '../../src/lib/build/astro-internals';
+import {
+  CONTENT_CHANGED_EVENT,
+  DEV_COLLECTIONS,
+  IMAGE_IMPORT_MARK,
+  PAGE_ENVIRONMENTS,
+} from '../../src/lib/build/astro-internals/dev-store';
 
 describe('storeModuleCode', () => {
   it('exports the parsed store file, read when the module loads', async () => {
@@ -133,6 +139,36 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     expect(source('assets/utils/hash.js')).toContain(
       'filename = basename(filename, ext).replace(INVALID_CHAR_REGEX, "_")',
     );
+  });
+
+  it('7: the dev server takes a Map as the store module, and refreshes pages as dev-store.ts does', () => {
+    const runtime = source('content/data-store.js');
+    expect(runtime).toMatch(
+      /await import\("astro:data-layer-content"\);\s*if \(data\.default instanceof Map\) \{/,
+    );
+    const constants = source('core/constants.js');
+    for (const name of PAGE_ENVIRONMENTS) expect(constants).toContain(`${name}: "${name}"`);
+    const virtualMod = source('content/vite-plugin-content-virtual-mod.js');
+    const invalidate = /function invalidateDataStore\([\s\S]*?\n\}/.exec(virtualMod)?.[0] ?? '';
+    expect(invalidate).toContain(
+      'ASTRO_VITE_ENVIRONMENT_NAMES.ssr,\n    ASTRO_VITE_ENVIRONMENT_NAMES.prerender',
+    );
+    expect(invalidate).toContain('environment.moduleGraph.getModuleById(RESOLVED_DATA_STORE_VIRTUAL_ID)');
+    expect(invalidate).toContain('environment.runner.evaluatedModules.invalidateModule(runnerModule)');
+    expect(invalidate).toContain(`environment.hot.send("${CONTENT_CHANGED_EVENT}", {})`);
+    expect(source('vite-plugin-app/createAstroServerApp.js')).toContain(
+      `import.meta.hot.on("${CONTENT_CHANGED_EVENT}", () => {\n      getRouteCache(manifest).clearAll();`,
+    );
+    expect(source('content/consts.js')).toContain(`const IMAGE_IMPORT_PREFIX = "${IMAGE_IMPORT_MARK}"`);
+    // Astro writes the store with collections and entries sorted by name (sortedEntries does too).
+    expect(source('content/data-store-writer.js')).toContain(
+      'new Map([...collection.entries()].sort(([a], [b]) => a.localeCompare(b)))',
+    );
+    // Every collection of the site shares a view in the dev server, or the snapshot is never used.
+    const config = readFileSync('src/content.config.ts', 'utf8');
+    expect(/export const collections = \{ (.*) \};/.exec(config)?.[1]?.split(', ')).toEqual([
+      ...DEV_COLLECTIONS,
+    ]);
   });
 
   it('4: @astrojs/markdown-remark logs render errors with console.error', () => {

@@ -18,6 +18,7 @@ export function buildFlags(): AstroIntegration {
           vite: {
             define: {
               __SHOW_DRAFTS__: JSON.stringify(command === 'dev'),
+              __DEV_SERVER__: JSON.stringify(command === 'dev'),
               __BASE_PATH__: JSON.stringify(config.base),
               __SITE_URL__: JSON.stringify(config.site ?? DEFAULT_SITE_URL),
             },

@@ -9,11 +9,14 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorsFile, getAuthorProfiles } from './authors.ts';
 import { inspectImage } from '../images/image-file-check.ts';
+import { shareDevCollection, sortedEntries } from '../build/astro-internals/index.ts';
 
 export function authorLoader(): Loader {
   return {
     name: 'news-author-profiles',
-    load: async ({ store, parseData, config }) => {
+    load: async ({ store, parseData, config, watcher }) => {
+      // The dev server's pages read the store from the loaders' views (dev-store.ts).
+      if (watcher) shareDevCollection('authors', () => sortedEntries(store.entries()));
       store.clear();
       const file = authorsFile();
       if (!file) return;

@@ -22,7 +22,15 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { keepAssetImports, markdownEntryType, type RenderFunction } from '../build/astro-internals/index.ts';
+import {
+  devCollectionChanged,
+  imageImportsOf,
+  keepAssetImports,
+  markdownEntryType,
+  shareDevCollection,
+  sortedEntries,
+  type RenderFunction,
+} from '../build/astro-internals/index.ts';
 import { Catalog, statKey } from './catalog.ts';
 import { ContentReportError, formatReport } from './errors.ts';
 import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
@@ -460,9 +468,12 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             return undefined;
           }
         };
+        // Pages read the store from this view at once after a reload (dev-store.ts).
+        shareDevCollection('articles', () => sortedEntries(ctx.store.entries()));
         const reload = async (entry: string) => {
           const path = join(dir, entry);
           const file = fileOf(path);
+          const photosBefore = imageImportsOf(ctx.store.get(articleId(entry)));
           try {
             // An editor's save can be seen before it is whole (a truncate, then the write), with
             // a single event for both: read again until the file held still while it was read.
@@ -478,6 +489,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
             check.errors.splice(0, check.errors.length, ...others);
             if (problems.length > 0) ctx.logger.error(`\n${formatReport(problems)}`);
             else ctx.logger.info(`Reloaded data from ${entry}`);
+            // A photo new to this article waits for Astro's list of image imports (written with
+            // the store): without it the page could not show the photo.
+            if (imageImportsOf(ctx.store.get(articleId(entry))) === photosBefore) devCollectionChanged();
           } catch (error) {
             ctx.logger.error(`Failed to reload ${entry}: ${error instanceof Error ? error.message : String(error)}`);
           }
@@ -495,7 +509,9 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         watcher.on('add', onChange);
         watcher.on('unlink', (deleted) => {
           const entry = entryOf(deleted);
-          if (isArticleFile(entry)) ctx.store.delete(articleId(entry));
+          if (!isArticleFile(entry)) return;
+          ctx.store.delete(articleId(entry));
+          devCollectionChanged();
         });
       }
 

@@ -18,6 +18,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { devStoreModuleCode, startDevStore } from './dev-store.ts';
 
 /** Astro's resolved id of `astro:data-layer-content` (astro/dist/content/consts.js). */
 export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
@@ -39,6 +40,8 @@ export function contentStoreFromFile(): AstroIntegration {
   return {
     name: 'news-content-store-file',
     hooks: {
+      // The dev server shows a saved article without waiting for Astro's write (dev-store.ts).
+      'astro:server:setup': ({ server }) => startDevStore(server),
       'astro:build:done': ({ logger }) => {
         // A store was written but its module never came through here: Astro renamed the module
         // or moved the file. The site is still right (Astro's own module), only slower at scale.
@@ -73,8 +76,9 @@ export function contentStoreFromFile(): AstroIntegration {
                     used = true;
                     // The same marker Astro puts on this module, so the incremental build
                     // treats it as content data, not as page code.
+                    const code = storeModuleCode(storeFile);
                     return {
-                      code: storeModuleCode(storeFile),
+                      code: command === 'dev' ? devStoreModuleCode(code) : code,
                       meta: { astroIncremental: { kind: 'content-data' } },
                     };
                   },

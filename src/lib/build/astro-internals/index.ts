@@ -25,6 +25,13 @@
  *    photo's copies after the emitted original (images/asset-names.ts replaces the first so that
  *    photos get ASCII names, and repeats the rest). If it breaks: stylesheets get other names
  *    than Astro would give them, still hashed and valid.
+ * 7. The dev server (dev-store.ts): pages read the store through `\0astro:data-layer-content`,
+ *    whose default export may be a Map of collections (ImmutableDataStore.fromModule); Astro
+ *    refreshes pages after a store write by invalidating that module in the Vite environments
+ *    "ssr" and "prerender" (module graph and runner) and sending "astro:content-changed" (which
+ *    clears its getStaticPaths cache); the collections are those of src/content.config.ts; an
+ *    image() path is marked "__ASTRO_IMAGE_". If it breaks: a saved article shows after Astro's
+ *    own store write, a second or two later, as before.
  */
 export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
@@ -34,6 +41,13 @@ export {
   storeModuleCode,
 } from './content-store.ts';
 export { astroRenderResult } from './render-result.ts';
+export {
+  devCollectionChanged,
+  devStoreSnapshot,
+  imageImportsOf,
+  shareDevCollection,
+  sortedEntries,
+} from './dev-store.ts';
 
 /** Where Astro cuts the name of an asset made from a page module (assumption 6). */
 export const ASTRO_PAGE_NAME_END = '@_@';
