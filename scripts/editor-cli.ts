@@ -16,6 +16,7 @@ import { ARTICLES_DIR } from '../src/lib/content/dir.ts';
 import { osloDay, parseDateTime } from '../src/lib/dates.ts';
 import { isValidSlug, slugify } from '../src/lib/slug.ts';
 import { articlePath, href, normaliseBase } from '../src/lib/urls.ts';
+import { langProblem, parseLang, type Lang } from '../src/lib/lang.ts';
 
 /** Prints the message and exits with status 1. */
 export function fail(message: string): never {
@@ -44,6 +45,12 @@ export function parseDateOption(raw: string): Date {
   const parsed = parseDateTime(raw);
   if (!parsed.ok) fail(`--date: ${parsed.message}`);
   return parsed.date;
+}
+
+/** `--lang nn`: the article's written standard (left out, the site's default applies). */
+export function langOption(raw: string | undefined): Lang | undefined {
+  if (raw === undefined) return undefined;
+  return parseLang(raw) ?? fail(langProblem('--lang', raw).replace('Leave it out', 'Leave --lang out'));
 }
 
 /** The options of a lead photo, shared by every editor tool. */

@@ -1,9 +1,11 @@
 /**
  * Converts an NTB wire text into an article:
  *   npm run import -- <wire.txt> --title "Tittel" [--date 2020-10-10T10:40] [--category utenriks] [--slug …]
+ *     [--lang nn]
  *     [--image foto.jpg --alt "Hva bildet viser" [--caption "…"] [--credit "Foto: NTB"]]
  * The header "date YYYY-MM[-DD] NTB <category>" gives the category and byline; a header with a
- * day and no time gets 12:00 Oslo time; a header with only a month needs --date.
+ * day and no time gets 12:00 Oslo time; a header with only a month needs --date. The plain-text
+ * format does not say its language: --lang nn marks a nynorsk text.
  */
 import { readFileSync } from 'node:fs';
 import { formatDateTime } from '../src/lib/dates.ts';
@@ -14,6 +16,7 @@ import {
   fail,
   parseDateOption,
   parseOptions,
+  langOption,
   photoOption,
   PHOTO_OPTIONS,
 } from './editor-cli.ts';
@@ -25,6 +28,7 @@ const parsed = parseOptions({
     date: { type: 'string' },
     category: { type: 'string' },
     slug: { type: 'string' },
+    lang: { type: 'string' },
     ...PHOTO_OPTIONS,
   },
 });
@@ -50,6 +54,7 @@ try {
 
 if (!values.title) fail(`${wireFile} has no headline: give one with --title "…".`);
 const category = checkCategory(values.category ?? wire.header.category);
+const lang = langOption(values.lang);
 const photo = await photoOption(values);
 
 let date: Date;
@@ -74,7 +79,7 @@ console.log(
   `Read ${wire.blocks.length} paragraphs: ${subheadings} subheading(s), ${wire.blocks.filter((b) => b.kind === 'paragraph' && b.text.startsWith('–')).length} quote(s).`,
 );
 createArticle(
-  { title: values.title, date, category, byline: wire.header.agency },
+  { title: values.title, date, category, byline: wire.header.agency, lang },
   wireToMarkdown(wire.blocks),
   values.slug,
   photo,

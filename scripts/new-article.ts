@@ -1,7 +1,7 @@
 /**
  * Creates a new article file with valid front-matter:
  *   npm run new -- --title "Tittel" --category utenriks [--date 2020-10-10T10:40] [--byline NTB] [--slug …]
- *     [--type kommentar]
+ *     [--type kommentar] [--lang nn]
  *     [--image foto.jpg --alt "Hva bildet viser" [--caption "…"] [--credit "Foto: NTB"]]
  * With --image, the photo is copied beside the article and becomes its lead image.
  * The date defaults to now (Oslo time). The file starts as a draft so that nothing half-written
@@ -13,6 +13,7 @@ import {
   fail,
   parseDateOption,
   parseOptions,
+  langOption,
   photoOption,
   PHOTO_OPTIONS,
 } from './editor-cli.ts';
@@ -27,6 +28,7 @@ const { values } = parseOptions({
     dateline: { type: 'string' },
     slug: { type: 'string' },
     type: { type: 'string' },
+    lang: { type: 'string' },
     ...PHOTO_OPTIONS,
   },
 });
@@ -39,6 +41,7 @@ const category = checkCategory(values.category);
 const type = ARTICLE_TYPES.find((kind) => kind === values.type);
 if (values.type !== undefined && !type)
   fail(`--type must be one of: ${ARTICLE_TYPES.join(', ')} (not "${values.type}").`);
+const lang = langOption(values.lang);
 const photo = await photoOption(values);
 // Whole minutes: "now" to the second looks odd in front-matter.
 const date = values.date ? parseDateOption(values.date) : new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -49,6 +52,7 @@ createArticle(
     date,
     category,
     type,
+    lang,
     byline: values.byline,
     dateline: values.dateline,
     draft: true,

@@ -35,6 +35,8 @@ function prepareE2eContent(): void {
   cpSync('tests/fixtures/accountability/articles', join(E2E_CONTENT, 'articles', 'accountability'), {
     recursive: true,
   });
+  // A nynorsk article (lang: nn) among the bokmål ones: its page, the lists, feeds and search.
+  cpSync('tests/fixtures/nynorsk/articles', join(E2E_CONTENT, 'articles', 'nynorsk'), { recursive: true });
   // Author profiles (one with a photo), beside the articles as an editor keeps them.
   cpSync('tests/fixtures/accountability/authors.yaml', join(E2E_CONTENT, 'authors.yaml'));
   cpSync('tests/fixtures/accountability/forfattere', join(E2E_CONTENT, 'forfattere'), { recursive: true });

@@ -8,7 +8,13 @@ import { TZDate, tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { formatISO } from 'date-fns/formatISO';
 import { nb } from 'date-fns/locale/nb';
+import { nn } from 'date-fns/locale/nn';
+import type { Locale } from 'date-fns';
+import { SITE_LANG, type Lang } from './lang.ts';
 import { TIME_ZONE } from './site.ts';
+
+/** date-fns' locale per written standard: "lørdag" in bokmål, "laurdag" in nynorsk. */
+const LOCALES: Record<Lang, Locale> = { nb, nn };
 
 const inOslo = tz(TIME_ZONE);
 
@@ -127,19 +133,19 @@ export function isoOslo(date: Date): string {
   return formatISO(date, { in: inOslo });
 }
 
-/** "lørdag 10. oktober 2020 kl. 10.40" */
-export function formatDateTime(date: Date): string {
-  return format(date, "EEEE d. MMMM yyyy 'kl.' HH.mm", { locale: nb, in: inOslo });
+/** "lørdag 10. oktober 2020 kl. 10.40" (nynorsk: "laurdag 10. oktober 2020 kl. 10.40") */
+export function formatDateTime(date: Date, lang: Lang = SITE_LANG): string {
+  return format(date, "EEEE d. MMMM yyyy 'kl.' HH.mm", { locale: LOCALES[lang], in: inOslo });
 }
 
 /** "10. okt. 2020 kl. 10.40": compact form for lists. */
-export function formatShortDateTime(date: Date): string {
-  return format(date, "d. MMM yyyy 'kl.' HH.mm", { locale: nb, in: inOslo });
+export function formatShortDateTime(date: Date, lang: Lang = SITE_LANG): string {
+  return format(date, "d. MMM yyyy 'kl.' HH.mm", { locale: LOCALES[lang], in: inOslo });
 }
 
 /** "kl. 10.40" */
-export function formatTime(date: Date): string {
-  return format(date, "'kl.' HH.mm", { locale: nb, in: inOslo });
+export function formatTime(date: Date, lang: Lang = SITE_LANG): string {
+  return format(date, "'kl.' HH.mm", { locale: LOCALES[lang], in: inOslo });
 }
 
 /** Noon Oslo time on a calendar day: a safe instant to format that day's name from. */
@@ -148,16 +154,16 @@ function noonOf(year: string, month = '01', day = '01'): TZDate {
 }
 
 /** "lørdag 10. oktober 2020" for an Oslo calendar day. */
-export function formatDay(d: OsloDay): string {
-  return format(noonOf(d.year, d.month, d.day), 'EEEE d. MMMM yyyy', { locale: nb });
+export function formatDay(d: OsloDay, lang: Lang = SITE_LANG): string {
+  return format(noonOf(d.year, d.month, d.day), 'EEEE d. MMMM yyyy', { locale: LOCALES[lang] });
 }
 
 /** "oktober 2020" */
-export function formatMonth(year: string, month: string): string {
-  return format(noonOf(year, month), 'LLLL yyyy', { locale: nb });
+export function formatMonth(year: string, month: string, lang: Lang = SITE_LANG): string {
+  return format(noonOf(year, month), 'LLLL yyyy', { locale: LOCALES[lang] });
 }
 
 /** "oktober" (stand-alone month name). */
-export function formatMonthName(year: string, month: string): string {
-  return format(noonOf(year, month), 'LLLL', { locale: nb });
+export function formatMonthName(year: string, month: string, lang: Lang = SITE_LANG): string {
+  return format(noonOf(year, month), 'LLLL', { locale: LOCALES[lang] });
 }

@@ -8,7 +8,6 @@ export const TIME_ZONE = 'Europe/Oslo';
 
 /** The publication's name, editors and contacts are in content/site.yaml (content/publication.ts). */
 export const SITE = {
-  language: 'nb',
   /** Articles per page on category and day lists before they paginate. */
   pageSize: 20,
   /** Articles per category section on the front page. */

@@ -1,4 +1,10 @@
-/** Every UI string, in Norwegian bokmål. Keys are typed; `t()` fills {placeholders}. */
+/**
+ * Every UI string, in both written standards of Norwegian: bokmål (`nb`) and nynorsk (`nn`).
+ * Keys are typed, and the nynorsk table must have every key the bokmål one has (a unit test
+ * checks the placeholders too); `t()` fills {placeholders}.
+ */
+import { SITE_LANG, type Lang } from './lang.ts';
+
 const nb = {
   'site.skipToContent': 'Hopp til hovedinnholdet',
   'site.categoriesNav': 'Emner',
@@ -132,18 +138,162 @@ const nb = {
   'author.role': 'Rolle',
   'author.email': 'E-post',
   'author.stories': 'Saker',
+  'search.language': 'Språk',
 } as const;
 
 export type StringKey = keyof typeof nb;
 
+const nn: Record<StringKey, string> = {
+  'site.skipToContent': 'Hopp til hovudinnhaldet',
+  'site.categoriesNav': 'Emne',
+  'site.footer': 'Nyheiter ordna etter dato og emne. Alle tider er norsk tid.',
+  'nav.home': 'Framside',
+  'nav.breadcrumbs': 'Brødsmulesti',
+  'front.title': 'Siste nytt',
+  'front.latest': 'Siste nytt',
+  'front.empty': 'Ingen saker er publiserte enno.',
+  'front.archive': 'Arkiv etter år',
+  'article.published': 'Publisert',
+  'article.updated': 'Oppdatert',
+  'article.by': 'Av',
+  'article.dayLink': 'Fleire saker frå {day}',
+  'article.topics': 'Tema',
+  'article.neighbours': 'Fleire saker i {category}',
+  'article.newer': 'Nyare sak',
+  'article.older': 'Eldre sak',
+  'article.draft': 'Utkast – ikkje publisert',
+  'article.readingTime': '{minutes} min lesing',
+  'article.toc': 'Innhald',
+  'article.related': 'Les òg',
+  'article.printUrl': 'Adresse',
+  'calendar.caption': 'Kalender for {month}',
+  'search.title': 'Søk',
+  'search.link': 'Søk',
+  'search.label': 'Søk i nyheitene',
+  'search.button': 'Søk',
+  'search.category': 'Emne',
+  'search.year': 'År',
+  'search.all': 'Alle',
+  'search.noScript': 'Søket treng JavaScript. Bruk emnesidene og arkivet i staden.',
+  'search.prompt': 'Skriv eit søkjeord.',
+  'search.searching': 'Søkjer …',
+  'search.none': 'Ingen treff.',
+  'search.one': '1 treff.',
+  'search.many': '{count} treff.',
+  'search.manyShown': '{count} treff, viser dei {shown} første.',
+  'search.unavailable':
+    'Søket er mellombels utilgjengeleg. Prøv igjen om litt, eller bruk emnesidene og arkivet.',
+  'list.empty': 'Ingen saker her enno.',
+  'feed.readMore': 'Les heile saka på nettstaden',
+  'list.count.one': '1 sak',
+  'list.count.other': '{count} saker',
+  'list.page': 'side {page} av {pages}',
+  'list.monthTitle': '{list}: {month}',
+  'list.monthDescription': '{list}: saker frå {month}.',
+  'list.archive': 'Arkiv etter månad',
+  'list.more': 'Eldre saker',
+  'list.nav': 'Andre månader',
+  'list.earlier': 'Førre månad: {month}',
+  'list.later': 'Neste månad: {month}',
+  'pagination.label': 'Sider',
+  'pagination.newer': 'Nyare saker',
+  'pagination.older': 'Eldre saker',
+  'category.title': '{category}',
+  'day.title': 'Nyheiter {day}',
+  'day.nav': 'Andre dagar',
+  'day.earlier': 'Førre dag med nyheiter: {day}',
+  'day.later': 'Neste dag med nyheiter: {day}',
+  'month.title': 'Nyheiter i {month}',
+  'month.days': 'Dagar med nyheiter',
+  'month.nav': 'Andre månader',
+  'month.earlier': 'Førre månad med nyheiter: {month}',
+  'month.later': 'Neste månad med nyheiter: {month}',
+  'month.more': '{count} fleire saker denne dagen',
+  'year.title': 'Nyheiter i {year}',
+  'year.months': 'Månader med nyheiter',
+  'topic.title': '{topic}',
+  'topic.description': 'Nyheiter om {topic}.',
+  'topics.title': 'Tema',
+  'topics.description': 'Alle tema i nyheitene, dei med flest saker først.',
+  'author.title': '{author}',
+  'author.description': 'Saker av {author}.',
+  'authors.title': 'Journalistar og byrå',
+  'authors.description': 'Alle som har skrive saker, dei med flest saker først.',
+  'notFound.title': 'Fann ikkje sida',
+  'notFound.body': 'Sida du leitte etter, finst ikkje, eller ho er flytta.',
+  'notFound.home': 'Gå til framsida',
+  'notFound.search': 'Søk etter saka',
+  'notFound.latest': 'Siste nytt',
+  'type.nyhet': 'Nyheit',
+  'type.kommentar': 'Kommentar',
+  'type.leder': 'Leiar',
+  'type.analyse': 'Analyse',
+  'type.debatt': 'Debatt',
+  'type.anmeldelse': 'Melding',
+  'type.reportasje': 'Reportasje',
+  'type.intervju': 'Intervju',
+  'search.type': 'Sakstype',
+  'article.corrected': 'Retta',
+  'article.correction': 'Retting',
+  'article.corrections': 'Rettingar',
+  'corrections.title': 'Rettingar',
+  'corrections.description': 'Alle rettingar i sakene på {site}, dei nyaste først.',
+  'corrections.intro':
+    'Vi rettar feil så raskt vi kan, og seier tydeleg frå i saka kva som var feil. Her er alle rettingane, dei nyaste først.',
+  'corrections.empty': 'Ingen saker er retta.',
+  'corrections.inArticle': 'I saka',
+  'corrections.feedTitle': 'Retting: {title}',
+  'footer.editor': 'Ansvarleg redaktør: {name}',
+  'footer.about': 'Om oss',
+  'footer.corrections': 'Rettingar',
+  'footer.contact': 'Kontakt redaksjonen',
+  'footer.label': 'Om nettstaden',
+  'press.statement': '{site} arbeider etter reglane for god presseskikk i Ver varsam-plakaten.',
+  'press.editorCode': '{site} har forplikta seg til å følgje Redaktørplakaten.',
+  'press.complaint':
+    'Den som meiner seg ramma av urettmessig publisering, blir oppmoda til å ta kontakt med redaksjonen.',
+  'press.pfu': 'behandlar klager mot pressa i presseetiske spørsmål.',
+  'about.title': 'Om {site}',
+  'about.description': 'Kven som står bak {site}, kven som har ansvaret, og korleis du når redaksjonen.',
+  'about.editors': 'Redaksjonen',
+  'about.responsibleEditor': 'Ansvarleg redaktør',
+  'about.newsEditor': 'Nyheitsredaktør',
+  'about.ethics': 'Presseetikk',
+  'about.complain': 'Slik klagar du til PFU',
+  'about.complainText':
+    'Ta først kontakt med redaksjonen. Er du ikkje nøgd med svaret, kan du klage til Pressens Faglige Utvalg innan tre månader etter publiseringa.',
+  'about.correctionsPolicy': 'Rettingar',
+  'about.correctionsText':
+    'Feil rettar vi så raskt vi kan. Rettinga står under saka med tidspunkt og kva som var feil, og saka får nytt oppdatert-tidspunkt.',
+  'about.correctionsLog': 'Sjå alle rettingar',
+  'corrections.policyLink': 'Slik rettar vi feil',
+  'about.contact': 'Kontakt',
+  'about.address': 'Adresse',
+  'about.email': 'E-post',
+  'about.phone': 'Telefon',
+  'about.owner': 'Eigarskap',
+  'about.ownerText': '{site} er eigd av {owner}.',
+  'author.role': 'Rolle',
+  'author.email': 'E-post',
+  'author.stories': 'Saker',
+  'search.language': 'Språk',
+};
+
+/** Both tables, for the completeness test and for `t()`. */
+export const STRINGS: Record<Lang, Record<StringKey, string>> = { nb, nn };
+
 /** The UI string for `key`, with `{name}` placeholders replaced from `params`. */
-export function t(key: StringKey, params: Record<string, string | number> = {}): string {
-  return nb[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+export function t(
+  key: StringKey,
+  params: Record<string, string | number> = {},
+  lang: Lang = SITE_LANG,
+): string {
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
 
 /** "1 sak" / "12 saker" */
-export function countLabel(count: number): string {
-  return count === 1 ? t('list.count.one') : t('list.count.other', { count });
+export function countLabel(count: number, lang: Lang = SITE_LANG): string {
+  return count === 1 ? t('list.count.one', {}, lang) : t('list.count.other', { count }, lang);
 }

@@ -1,6 +1,6 @@
 /**
- * Search with Pagefind's JavaScript API and our own small UI: Norwegian text, category, year and
- * type filters, results with the date, a snippet and the article's photo (its `image` meta: the list
+ * Search with Pagefind's JavaScript API and our own small UI: Norwegian text (bokmål and nynorsk),
+ * category, year, type and language filters, results with the date, a snippet and the article's photo (its `image` meta: the list
  * thumbnail, 3:2). The query lives in the URL (?q=…&emne=…&aar=…),
  * so results can be linked and the back button works. Loaded on the search page only.
  */
@@ -9,6 +9,7 @@ import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
 import { snippetEnds } from '../lib/distribution/snippet';
 import { t } from '../lib/strings';
 import { ARTICLE_TYPES, isOpinion, typeLabel, type ArticleType } from '../lib/content/article-types';
+import { langName, parseLang } from '../lib/lang';
 
 /** The label of a labelled kind (its `type` meta, written by ArticleLayout), as in the site's lists. */
 function typeBadge(type: string | undefined): HTMLSpanElement | undefined {
@@ -83,13 +84,23 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   a.textContent = data.meta.title ?? data.url;
   const badge = typeBadge(data.meta.type);
   h2.append(...(badge ? [badge, ' '] : []), a);
-  const meta = document.createElement('p');
-  meta.className = 'meta';
-  meta.textContent = data.meta.dato ?? '';
   const excerpt = document.createElement('p');
   const nodes = excerptNodes(data.excerpt);
   const { cutStart, cutEnd } = snippetEnds(nodes.map((n) => n.textContent).join(''), data.content);
   excerpt.append(...(cutStart ? ['… '] : []), ...nodes, ...(cutEnd ? [' …'] : []));
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = data.meta.dato ?? '';
+  // A story in the other written standard says so, and is marked for screen readers and hyphenation.
+  const lang = parseLang(data.meta.lang);
+  if (lang && lang !== document.documentElement.lang) {
+    const hint = document.createElement('span');
+    hint.className = 'lang-hint';
+    hint.textContent = langName(lang);
+    meta.append(' · ', hint);
+    a.lang = lang;
+    excerpt.lang = lang;
+  }
   li.append(h2, meta, excerpt);
   if (data.meta.image) {
     li.classList.add('has-thumb');
@@ -98,7 +109,7 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-const FILTERS = ['category', 'year', 'type'] as const;
+const FILTERS = ['category', 'year', 'type', 'language'] as const;
 
 export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>('form.search');

@@ -77,6 +77,10 @@ describe('a folder of bad articles', () => {
     ['articles/dobbel-b.md → slug', 'articles/dobbel-a.md and articles/dobbel-b.md would both be published'],
     ['articles/reservert-slug.md → slug', 'reserved'],
     ['articles/bilde-uten-alt.md:10', 'has no alt text'],
+    [
+      'articles/ukjent-sprak.md → lang',
+      '"lang" must be nb (bokmål) or nn (nynorsk); nb-NO and nn-NO are accepted too (not "se")',
+    ],
   ])('names %s', (where, what) => {
     const line = errorLines(build.output).find((l) => l.includes(`${where}:`) || l.includes(`${where} `));
     expect(line, `no error line for ${where} in:\n${build.output}`).toBeDefined();
@@ -90,14 +94,14 @@ describe('a folder of bad articles', () => {
   });
 
   it('reports them all in one run', () => {
-    expect(build.output).toContain('17 errors in 17 article files:');
+    expect(build.output).toContain('18 errors in 18 article files:');
   });
 
   it('npm run check:content gives the same messages without building', () => {
     const check = checkContent('tests/fixtures/bad');
     expect(check.status).toBe(1);
     const lines = errorLines(check.output);
-    expect(lines).toHaveLength(16); // everything but the Markdown plugin error, which needs a render
+    expect(lines).toHaveLength(17); // everything but the Markdown plugin error, which needs a render
     for (const line of lines) expect(errorLines(build.output)).toContain(line);
   });
 });

@@ -22,3 +22,6 @@ export const LONG_READ_PATH = '2020/10/08/langlesing-om-kystens-fiskerier/';
 
 /** The fixture article with a lead photo and two body images (tests/fixtures/photos/). */
 export const PHOTO_PATH = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
+
+/** The nynorsk fixture article (tests/fixtures/nynorsk/): lang: nn, updated and corrected. */
+export const NYNORSK_PATH = '2020/10/10/ferjestreiken-held-fram-pa-vestlandet/';

@@ -160,6 +160,7 @@ describe('parsing', () => {
     });
     const publication = {
       name: 'T',
+      language: 'nb' as const,
       responsibleEditor: 'R',
       owner: 'O',
       address: 'A',

@@ -11,6 +11,7 @@ import { makeArticle } from '../helpers/articles';
 
 const publication: Publication = {
   name: 'Testavisa',
+  language: 'nb',
   responsibleEditor: 'Kari Nordmann',
   newsEditor: 'Ola Nordmann',
   owner: 'Testavisa AS',

@@ -1,6 +1,6 @@
 /** Breadcrumb trails for each page kind; the last crumb is the current page (no link). */
 import type { Article } from '../content/articles.ts';
-import type { Category } from '../content/categories.ts';
+import { categoryName, type Category } from '../content/categories.ts';
 import { formatDay, formatMonth, formatMonthName, type OsloDay } from '../dates.ts';
 import { t } from '../strings.ts';
 import { authorPath, categoryPath, homePath, monthPath, topicPath, yearPath } from '../urls.ts';
@@ -14,7 +14,11 @@ export interface Crumb {
 const home: Crumb = { label: t('nav.home'), path: homePath() };
 
 export function articleCrumbs(article: Article, category: Category): Crumb[] {
-  return [home, { label: category.name, path: categoryPath(category.slug) }, { label: article.title }];
+  return [
+    home,
+    { label: categoryName(category, article.lang), path: categoryPath(category.slug) },
+    { label: article.title },
+  ];
 }
 
 /** A list's month (/utenriks/2020/10/) comes under the list's first page. */
@@ -24,7 +28,7 @@ const underList = (list: Crumb, period: Period): Crumb[] =>
   period ? [list, { label: formatMonth(period.year, period.month) }] : [{ label: list.label }];
 
 export function categoryCrumbs(category: Category, period?: Period): Crumb[] {
-  return [home, ...underList({ label: category.name, path: categoryPath(category.slug) }, period)];
+  return [home, ...underList({ label: categoryName(category), path: categoryPath(category.slug) }, period)];
 }
 
 export function yearCrumbs(year: string): Crumb[] {

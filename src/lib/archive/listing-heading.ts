@@ -15,6 +15,7 @@ import { formatDay, formatMonth } from '../dates.ts';
 import type { ListingPage, MonthLink } from './routes.ts';
 import { countLabel, t } from '../strings.ts';
 import { topicPath } from '../urls.ts';
+import { categoryName } from '../content/categories.ts';
 
 export interface ListingHeading {
   title: string;
@@ -49,7 +50,7 @@ export function listingHeading(page: ListingPage): ListingHeading {
   const summary = `${countLabel(page.total)}${pageNote}`;
   switch (page.kind) {
     case 'category': {
-      const name = page.category.name;
+      const name = categoryName(page.category);
       return {
         ...monthOfList(
           name,

@@ -21,6 +21,7 @@ import {
 import type { Author } from './bylines.ts';
 import { groupsByCount } from './groups.ts';
 import { ARTICLE_TYPES, typeName } from '../content/article-types.ts';
+import { LANGS, langName } from '../lang.ts';
 
 export interface Pagination {
   page: number;
@@ -469,10 +470,13 @@ export function frontPage(
 /** The search page's filter choices: categories that have articles (list order), and years. */
 export function searchFilters(archive: Archive, categories: readonly Category[]) {
   const kinds = new Set(archive.articles.map((a) => a.type));
+  const langs = new Set(archive.articles.map((a) => a.lang));
   return {
     categories: categories.filter((c) => archive.byCategory.has(c.slug)),
     years: archive.years.map((y) => y.year),
     /** The kinds the site has, as filter values; empty when all is news (no filter then). */
-    types: kinds.size > 1 ? ARTICLE_TYPES.filter((k) => kinds.has(k)).map(typeName) : [],
+    types: kinds.size > 1 ? ARTICLE_TYPES.filter((k) => kinds.has(k)).map((k) => typeName(k)) : [],
+    /** The written standards the site has, as filter values; empty when it has one. */
+    languages: langs.size > 1 ? LANGS.filter((l) => langs.has(l)).map(langName) : [],
   };
 }

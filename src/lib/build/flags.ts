@@ -8,6 +8,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { DEFAULT_SITE_URL } from '../config.ts';
+import { getPublication } from '../content/publication.ts';
 
 export function buildFlags(): AstroIntegration {
   return {
@@ -21,6 +22,8 @@ export function buildFlags(): AstroIntegration {
               __DEV_SERVER__: JSON.stringify(command === 'dev'),
               __BASE_PATH__: JSON.stringify(config.base),
               __SITE_URL__: JSON.stringify(config.site ?? DEFAULT_SITE_URL),
+              // site.yaml is also in every page's cache key, so a new language re-renders them all.
+              __SITE_LANG__: JSON.stringify(getPublication().language),
             },
           },
         });

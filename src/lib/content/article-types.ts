@@ -4,6 +4,7 @@
  * and its schema.org type says the same to search engines.
  */
 import { t } from '../strings.ts';
+import { SITE_LANG, type Lang } from '../lang.ts';
 
 /** The kinds, in the order the README and error messages list them; `nyhet` is the default. */
 export const ARTICLE_TYPES = [
@@ -22,13 +23,13 @@ export type ArticleType = (typeof ARTICLE_TYPES)[number];
 export const DEFAULT_ARTICLE_TYPE: ArticleType = 'nyhet';
 
 /** The name of every kind, news too: the search page's filter lists them all. */
-export function typeName(type: ArticleType): string {
-  return t(`type.${type}`);
+export function typeName(type: ArticleType, lang: Lang = SITE_LANG): string {
+  return t(`type.${type}`, {}, lang);
 }
 
 /** The label shown above the headline and in lists ("Kommentar"); undefined for plain news. */
-export function typeLabel(type: ArticleType): string | undefined {
-  return type === DEFAULT_ARTICLE_TYPE ? undefined : typeName(type);
+export function typeLabel(type: ArticleType, lang: Lang = SITE_LANG): string | undefined {
+  return type === DEFAULT_ARTICLE_TYPE ? undefined : typeName(type, lang);
 }
 
 /**

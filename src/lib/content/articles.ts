@@ -6,6 +6,7 @@ import { osloDay, type OsloDay } from '../dates.ts';
 import { slugify } from '../slug.ts';
 import { articlePath } from '../urls.ts';
 import type { ArticleType } from './article-types.ts';
+import { SITE_LANG, type Lang } from '../lang.ts';
 import { lastUpdated, renderCorrections, type Correction, type CorrectionData } from './corrections.ts';
 
 /** The lead photo of front-matter `image:`; `Src` is the path as written until Astro imports it. */
@@ -44,6 +45,8 @@ export interface ArticleData<Src = string> {
   slug?: string | undefined;
   type: ArticleType;
   corrections: CorrectionData[];
+  /** The written standard, when the article names one (else the site's). */
+  lang?: Lang | undefined;
 }
 
 /** What an image file is: size as shown (EXIF rotation applied), format, digest of its bytes. */
@@ -88,6 +91,8 @@ export interface Article {
   type: ArticleType;
   /** Its corrections, newest first (corrections.ts). */
   corrections: Correction[];
+  /** Its written standard: front-matter `lang`, else the site's default (site.yaml `language`). */
+  lang: Lang;
   /** The Oslo calendar day of publication: the article's archive day and URL date. */
   day: OsloDay;
   slug: string;
@@ -126,6 +131,7 @@ export function toArticle(
     draft: data.draft,
     type: data.type,
     corrections: renderCorrections(data.corrections),
+    lang: data.lang ?? SITE_LANG,
     day,
     slug,
     path: articlePath(day, slug),
@@ -139,7 +145,10 @@ export function toArticle(
  * only this in their props (and so in their cache keys): a correction, a new tag or an edited
  * body of a related article does not render every page that links to it again.
  */
-export type Teaser = Pick<Article, 'id' | 'title' | 'path' | 'date' | 'category' | 'summary' | 'image' | 'type' | 'draft'>;
+export type Teaser = Pick<
+  Article,
+  'id' | 'title' | 'path' | 'date' | 'category' | 'summary' | 'image' | 'type' | 'draft' | 'lang'
+>;
 
 const teasers = new WeakMap<Article, Teaser>();
 
@@ -147,8 +156,8 @@ const teasers = new WeakMap<Article, Teaser>();
 export function teaserOf(article: Article): Teaser {
   let teaser = teasers.get(article);
   if (!teaser) {
-    const { id, title, path, date, category, summary, image, type, draft } = article;
-    teasers.set(article, (teaser = { id, title, path, date, category, summary, image, type, draft }));
+    const { id, title, path, date, category, summary, image, type, draft, lang } = article;
+    teasers.set(article, (teaser = { id, title, path, date, category, summary, image, type, draft, lang }));
   }
   return teaser;
 }

@@ -3,12 +3,15 @@ import { parseSettingsYaml } from './settings-file.ts';
 import { readCategoriesText } from './dir.ts';
 import { isValidSlug } from '../slug.ts';
 import { isReservedTopLevelSegment } from '../urls.ts';
+import { SITE_LANG, type Lang } from '../lang.ts';
 
 export interface Category {
   /** URL segment and front-matter value, e.g. "okonomi". */
   slug: string;
   /** Display name, e.g. "Økonomi". */
   name: string;
+  /** The nynorsk name where it differs ("Utanriks"), shown in nynorsk articles and pages. */
+  nn?: string | undefined;
   description: string;
 }
 
@@ -22,7 +25,7 @@ export function parseCategories(text: string, file: string): Category[] {
   return parsed.map((raw: unknown, i): Category => {
     const where = `${file}, category ${i + 1}`;
     const entry = (raw ?? {}) as Record<string, unknown>;
-    const { slug, name, description = '' } = entry;
+    const { slug, name, nn, description = '' } = entry;
     if (typeof slug !== 'string' || !isValidSlug(slug)) {
       throw new Error(`${where}: "slug" must be lower-case ASCII words joined by "-", e.g. okonomi.`);
     }
@@ -37,7 +40,10 @@ export function parseCategories(text: string, file: string): Category[] {
     if (typeof description !== 'string') {
       throw new Error(`${where}: "description" must be text.`);
     }
-    return { slug, name: name.trim(), description: description.trim() };
+    if (nn !== undefined && (typeof nn !== 'string' || nn.trim() === '')) {
+      throw new Error(`${where}: "nn" (the nynorsk name, e.g. nn: Utanriks) must be text; leave it out when it is the same.`);
+    }
+    return { slug, name: name.trim(), ...(nn === undefined ? {} : { nn: nn.trim() }), description: description.trim() };
   });
 }
 
@@ -51,6 +57,14 @@ export function getCategories(): Category[] {
     categories = parseCategories(text, file);
   }
   return categories;
+}
+
+/**
+ * The category's name in a written standard (the site's by default: menus, lists, search): its
+ * nynorsk name when it has one.
+ */
+export function categoryName(category: Category, lang: Lang = SITE_LANG): string {
+  return (lang === 'nn' && category.nn) || category.name;
 }
 
 /** The category for a slug (looked up for every list item, so by map); the schema guarantees it exists. */

@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { email, text } from './fields.ts';
 import { CONTENT_DIR, PROJECT_CONTENT_DIR } from './dir.ts';
 import { fieldPath } from './errors.ts';
+import { langProblem, parseLang, type Lang } from '../lang.ts';
 
 export const SITE_FILE_NAME = 'site.yaml';
 
@@ -39,6 +40,17 @@ const schema = z.object(
   {
     name: text('name', 'Nyhetsleseren'),
     description: text('description', '"Nyheter fra inn- og utland."').optional(),
+    /** The site's written standard: its menus, footer and search, and every article without `lang`. */
+    language: z
+      .unknown()
+      .optional()
+      .transform((raw, ctx): Lang => {
+        if (raw === undefined) return 'nb';
+        const lang = parseLang(raw);
+        if (lang) return lang;
+        ctx.issues.push({ code: 'custom', message: langProblem('language', raw), input: raw });
+        return z.NEVER;
+      }),
     responsibleEditor: text('responsibleEditor', 'Kari Nordmann'),
     newsEditor: text('newsEditor', 'Ola Nordmann').optional(),
     owner: text('owner', 'Nyhetsleseren AS'),

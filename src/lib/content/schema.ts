@@ -10,6 +10,7 @@ import { text } from './fields.ts';
 import { getBuildNow } from '../now.ts';
 import { ARTICLE_TYPES, DEFAULT_ARTICLE_TYPE } from './article-types.ts';
 import { correctionDateProblems } from './corrections.ts';
+import { langProblem, parseLang, type Lang } from '../lang.ts';
 
 const dateTime = (field: string) =>
   z
@@ -38,6 +39,7 @@ export const KNOWN_FIELDS = [
   'slug',
   'type',
   'corrections',
+  'lang',
 ] as const;
 
 /** The fields of `image:`. */
@@ -84,7 +86,7 @@ function leadImage<S extends z.ZodType>(src: () => S) {
  * unchanged, so a change to the derived fields below must bump this: every article is then parsed
  * and rendered again (it is mixed into each entry's digest, src/content.config.ts).
  */
-export const STORE_FORMAT = 4;
+export const STORE_FORMAT = 5;
 
 /**
  * Set by the loader, never written by editors: the body's images (src/lib/images/body-images.ts)
@@ -165,6 +167,17 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
           { error: `"corrections" must be a list of corrections:\n${CORRECTION_EXAMPLE}` },
         )
         .default([]),
+      // Absent means the site's default language (site.yaml), decided when the page is built.
+      lang: z
+        .unknown()
+        .optional()
+        .transform((raw, ctx): Lang | undefined => {
+          if (raw === undefined) return undefined;
+          const lang = parseLang(raw);
+          if (lang) return lang;
+          ctx.issues.push({ code: 'custom', message: langProblem('lang', raw), input: raw });
+          return z.NEVER;
+        }),
       slug: z
         .string({ error: '"slug" must be text.' })
         .refine(isValidSlug, {

@@ -5,10 +5,10 @@
  */
 import { getPublication, siteDescription } from '../content/publication.ts';
 import type { Article } from '../content/articles.ts';
-import type { Category } from '../content/categories.ts';
+import { categoryName, type Category } from '../content/categories.ts';
 import { formatDateTime, isoOslo } from '../dates.ts';
 import { escapeMarkup } from '../escape.ts';
-import { SITE } from '../site.ts';
+import { SITE_LANG, type Lang } from '../lang.ts';
 import { t } from '../strings.ts';
 import {
   absoluteUrl,
@@ -60,6 +60,8 @@ export interface FeedItem {
   category: Category;
   tags: string[];
   byline: string | undefined;
+  /** The item's written standard: marked per item where the format allows (the feed has the site's). */
+  lang: Lang;
   /** The article's photo as one JPEG (RSS media:content, Atom enclosure link, JSON Feed image). */
   image: FeedImage | undefined;
 }
@@ -123,6 +125,7 @@ export function buildFeed(options: {
       category: categoryOf(a.category),
       tags: a.tags,
       byline: a.byline,
+      lang: a.lang,
       image: imageOf?.(a),
     };
   });
@@ -168,6 +171,7 @@ export function buildCorrectionsFeed(options: {
       category: categoryOf(article.category),
       tags: [],
       byline: undefined,
+      lang: SITE_LANG,
       image: undefined,
     };
   });
@@ -190,14 +194,14 @@ export function buildCorrectionsFeed(options: {
 export function atomXml(feed: Feed): string {
   const entries = feed.items.map((item) =>
     [
-      '  <entry>',
+      item.lang === SITE_LANG ? '  <entry>' : `  <entry xml:lang="${item.lang}">`,
       `    <id>${escapeMarkup(item.id)}</id>`,
       `    <title>${escapeMarkup(item.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeMarkup(item.url)}"/>`,
       `    <published>${isoOslo(item.published)}</published>`,
       `    <updated>${isoOslo(item.updated ?? item.published)}</updated>`,
       item.byline ? `    <author><name>${escapeMarkup(item.byline)}</name></author>` : '',
-      `    <category term="${escapeMarkup(item.category.slug)}" label="${escapeMarkup(item.category.name)}"/>`,
+      `    <category term="${escapeMarkup(item.category.slug)}" label="${escapeMarkup(categoryName(item.category, item.lang))}"/>`,
       ...item.tags.map((tag) => `    <category term="${escapeMarkup(tag)}"/>`),
       item.image
         ? `    <link rel="enclosure" type="${escapeMarkup(item.image.type)}" href="${escapeMarkup(item.image.url)}"/>`
@@ -211,7 +215,7 @@ export function atomXml(feed: Feed): string {
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE.language}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE_LANG}">`,
     `  <id>${escapeMarkup(feed.urls.atom)}</id>`,
     `  <title>${escapeMarkup(feed.title)}</title>`,
     `  <subtitle>${escapeMarkup(feed.description)}</subtitle>`,
@@ -233,9 +237,10 @@ export function jsonFeed(feed: Feed) {
     description: feed.description,
     home_page_url: feed.pageUrl,
     feed_url: feed.urls.json,
-    language: SITE.language,
+    language: SITE_LANG,
     items: feed.items.map((item) => ({
       id: item.id,
+      ...(item.lang === SITE_LANG ? {} : { language: item.lang }),
       url: item.url,
       title: item.title,
       summary: item.summary,
@@ -244,7 +249,7 @@ export function jsonFeed(feed: Feed) {
       ...(item.updated ? { date_modified: isoOslo(item.updated) } : {}),
       ...(item.byline ? { authors: [{ name: item.byline }] } : {}),
       ...(item.image ? { image: item.image.url } : {}),
-      tags: [item.category.name, ...item.tags],
+      tags: [categoryName(item.category, item.lang), ...item.tags],
     })),
   };
 }
@@ -273,7 +278,7 @@ export function rssOptions(feed: Feed) {
       media: 'http://search.yahoo.com/mrss/',
     },
     customData: [
-      `<language>${SITE.language}</language>`,
+      `<language>${SITE_LANG}</language>`,
       `<atom:link href="${escapeMarkup(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     trailingSlash: true,
@@ -283,10 +288,12 @@ export function rssOptions(feed: Feed) {
       pubDate: item.published,
       description: item.summary,
       content: item.html,
-      categories: [item.category.name, ...item.tags],
+      categories: [categoryName(item.category, item.lang), ...item.tags],
       customData: [
         `<guid isPermaLink="true">${escapeMarkup(item.id)}</guid>`,
         item.byline ? `<dc:creator>${escapeMarkup(item.byline)}</dc:creator>` : '',
+        // RSS 2.0 has a language per channel only; Dublin Core's is the usual per-item one.
+        item.lang === SITE_LANG ? '' : `<dc:language>${item.lang}</dc:language>`,
         item.updated ? `<atom:updated>${isoOslo(item.updated)}</atom:updated>` : '',
         item.image ? mediaContent(item.image) : '',
       ].join(''),

@@ -5,10 +5,16 @@
  */
 
 /** Pagefind filters on every article page: `data-pagefind-filter="emne:Utenriks"`. */
-export const SEARCH_FILTERS = { category: 'emne', year: 'år', type: 'type' } as const;
+export const SEARCH_FILTERS = { category: 'emne', year: 'år', type: 'type', language: 'språk' } as const;
 
 /** The search page's URL parameters (/sok/?q=…&emne=…&aar=…): links to a search keep working. */
-export const SEARCH_PARAMS = { query: 'q', category: 'emne', year: 'aar', type: 'type' } as const;
+export const SEARCH_PARAMS = {
+  query: 'q',
+  category: 'emne',
+  year: 'aar',
+  type: 'type',
+  language: 'sprak',
+} as const;
 
 /** Results shown for one search; the count says how many more there are. */
 export const MAX_SEARCH_RESULTS = 30;

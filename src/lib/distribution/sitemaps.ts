@@ -13,7 +13,6 @@ import type { ListingPage } from '../archive/routes.ts';
 import type { Article } from '../content/articles.ts';
 import { isoOslo } from '../dates.ts';
 import { escapeMarkup } from '../escape.ts';
-import { SITE } from '../site.ts';
 import {
   absoluteUrl,
   homePath,
@@ -154,7 +153,7 @@ export function newsSitemapXml(articles: readonly Article[]): string {
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${escapeMarkup(getPublication().name)}</news:name>`,
-      `        <news:language>${SITE.language}</news:language>`,
+      `        <news:language>${a.lang}</news:language>`,
       '      </news:publication>',
       `      <news:publication_date>${isoOslo(a.date)}</news:publication_date>`,
       `      <news:title>${escapeMarkup(a.title)}</news:title>`,

@@ -7,9 +7,9 @@ import { getPublication } from '../content/publication.ts';
 import type { Article, ArticleImage, Teaser } from '../content/articles.ts';
 import type { Crumb } from '../archive/breadcrumbs.ts';
 import { bylineAuthors } from '../archive/bylines.ts';
-import type { Category } from '../content/categories.ts';
+import { categoryName, type Category } from '../content/categories.ts';
 import { isoOslo } from '../dates.ts';
-import { SITE } from '../site.ts';
+import { SITE_LANG } from '../lang.ts';
 import { aboutPath, absoluteUrl, authorPath, correctionsPath } from '../urls.ts';
 import { schemaOrgType } from '../content/article-types.ts';
 import { PRESS_CODES, type Publication } from '../content/publication.ts';
@@ -127,9 +127,9 @@ export function newsArticleLd(
           })),
         }
       : {}),
-    articleSection: category.name,
+    articleSection: categoryName(category, article.lang),
     ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
-    inLanguage: SITE.language,
+    inLanguage: article.lang,
     ...(article.dateline ? { dateline: article.dateline } : {}),
     ...(images.length > 0 ? { image: images } : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
@@ -188,7 +188,7 @@ export function articleOpenGraph(
     article: {
       publishedTime: isoOslo(article.date),
       modifiedTime: isoOslo(article.updated ?? article.date),
-      section: category.name,
+      section: categoryName(category, article.lang),
       tags: article.tags,
     },
   };
@@ -213,7 +213,7 @@ export function profilePageLd(page: {
     name: profile.name,
     description: page.description,
     url,
-    inLanguage: SITE.language,
+    inLanguage: SITE_LANG,
     isPartOf: { '@type': 'WebSite', name: getPublication().name, url: absoluteUrl('/') },
     mainEntity: {
       '@type': 'Person',
@@ -249,7 +249,7 @@ export function collectionPageLd(page: {
     name: page.name,
     description: page.description,
     url: absoluteUrl(page.path),
-    inLanguage: SITE.language,
+    inLanguage: SITE_LANG,
     isPartOf: { '@type': 'WebSite', name: getPublication().name, url: absoluteUrl('/') },
     mainEntity: {
       '@type': 'ItemList',

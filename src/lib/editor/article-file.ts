@@ -7,6 +7,7 @@ import { dirname, extname, join } from 'node:path';
 import type { LeadImageData } from '../content/articles.ts';
 import { DEFAULT_ARTICLE_TYPE, type ArticleType } from '../content/article-types.ts';
 import { isoOslo, osloDay } from '../dates.ts';
+import type { Lang } from '../lang.ts';
 
 export interface NewArticleFields {
   title: string;
@@ -22,6 +23,8 @@ export interface NewArticleFields {
   draft?: boolean | undefined;
   /** The kind (article-types.ts); news (the default) is not written. */
   type?: ArticleType | undefined;
+  /** The written standard, when the editor named one (else the site's default applies). */
+  lang?: Lang | undefined;
 }
 
 /** A YAML scalar that round-trips any text: JSON strings are valid YAML double-quoted strings. */
@@ -36,6 +39,7 @@ export function articleFileText(fields: NewArticleFields, body: string): string 
     `category: ${fields.category}`,
   ];
   if (fields.type && fields.type !== DEFAULT_ARTICLE_TYPE) lines.push(`type: ${fields.type}`);
+  if (fields.lang) lines.push(`lang: ${fields.lang}`);
   if (fields.byline) lines.push(`byline: ${quote(fields.byline)}`);
   if (fields.dateline) lines.push(`dateline: ${quote(fields.dateline)}`);
   if (fields.lede) lines.push(`lede: ${quote(fields.lede)}`);
