@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteAsync, listFiles, OUTPUT_ROOT, readPage, type BuildResult } from '../helpers/build';
-import { SITES } from '../e2e/sites';
+import { NYNORSK_PATH, SITES } from '../e2e/sites';
 
 const require = createRequire(import.meta.url);
 const { structuredDataTest } = require('structured-data-testing-tool') as {
@@ -23,6 +23,8 @@ const CORRECTED = '/2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/';
 const OPINION = '/2020/10/07/streiken-viser-hvor-sarbar-kysten-er/';
 const ANALYSIS = '/2020/10/06/tre-grunner-til-at-forhandlingene-stanset/';
 const ORIGIN = 'https://nyheter.example.no';
+/** The nynorsk fixture (issue 27) has a correction too, the newest. */
+const NYNORSK = `/${NYNORSK_PATH}`;
 
 /** The JSON-LD blocks of a page, parsed. */
 const ld = (html: string): Record<string, unknown>[] =>
@@ -119,11 +121,17 @@ describe('a corrected article', () => {
 describe('the corrections log', () => {
   it('/rettelser/ lists every correction newest first, each linking its note', () => {
     const html = readPage(site.outDir, '/rettelser/');
-    const links = [...html.matchAll(/<li[^>]*><h2[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
-    expect(links).toEqual([`${CORRECTED}#rettelse-20201010t1100`, `${CORRECTED}#rettelse-20201008t0915`]);
-    // Each anchor is on the article page.
-    const article = readPage(site.outDir, CORRECTED);
-    for (const link of links) expect(article).toContain(`id="${link?.split('#')[1]}"`);
+    const links = [...html.matchAll(/<li[^>]*><h2[^>]*><a href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(links).toEqual([
+      `${NYNORSK}#rettelse-20201010t1600`,
+      `${CORRECTED}#rettelse-20201010t1100`,
+      `${CORRECTED}#rettelse-20201008t0915`,
+    ]);
+    // Each anchor is on its article page.
+    for (const link of links) {
+      const [path = '', anchor] = link.split('#');
+      expect(readPage(site.outDir, path)).toContain(`id="${anchor}"`);
+    }
     expect(html).toContain('href="/rettelser/rss.xml"');
   });
 
@@ -133,6 +141,7 @@ describe('the corrections log', () => {
     };
     expect(atom.feed.title).toBe('Rettelser – Nyhetsleseren');
     expect(atom.feed.entry.map((e) => [e.id, e.title])).toEqual([
+      [`${ORIGIN}${NYNORSK}#rettelse-20201010t1600`, 'Rettelse: Ferjestreiken held fram på Vestlandet'],
       [
         `${ORIGIN}${CORRECTED}#rettelse-20201010t1100`,
         'Rettelse: Ferjeselskap innstiller avganger etter streik',
@@ -143,9 +152,10 @@ describe('the corrections log', () => {
       ],
     ]);
     const rss = parser.parse(file('rettelser/rss.xml')) as { rss: { channel: { item: unknown[] } } };
-    expect(rss.rss.channel.item).toHaveLength(2);
+    expect(rss.rss.channel.item).toHaveLength(3);
     const json = JSON.parse(file('rettelser/feed.json')) as { items: { date_published: string }[] };
     expect(json.items.map((i) => i.date_published)).toEqual([
+      '2020-10-10T16:00:00+02:00',
       '2020-10-10T11:00:00+02:00',
       '2020-10-08T09:15:00+02:00',
     ]);

@@ -131,6 +131,14 @@ describe('a nynorsk article in a bokmål site', () => {
     expect(readPage(site.outDir, '/innenriks/')).toContain('10. okt. 2020 kl. 10.40');
   });
 
+  it('has its correction marked nynorsk in the bokmål corrections log', () => {
+    const log = readPage(site.outDir, '/rettelser/');
+    expect(log).toMatch(
+      new RegExp(`<a href="${ARTICLE}#rettelse-20201010t1600" lang="nn"[^>]*>\\s*Ferjestreiken held fram`),
+    );
+    expect(log).toMatch(/<div lang="nn"[^>]*><p>Ein tidlegare versjon av saka/);
+  });
+
   it('carries its language per item in the feeds', () => {
     const atom = readFileSync(join(site.outDir, 'atom.xml'), 'utf8');
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">');

@@ -81,7 +81,7 @@ describe('a reader', () => {
     expect(await page.locator('h1').innerText()).toBe('Om Nyhetsleseren');
     await page.getByRole('link', { name: 'Se alle rettelser' }).click();
     await page.waitForURL(`${server.url}rettelser/`);
-    await page.locator('.log li h2 a').nth(1).click();
+    await page.locator('.log li h2 a').nth(2).click();
     await page.waitForURL(`${server.url}${CORRECTED}#rettelse-20201008t0915`);
     const note = page.locator('#rettelse-20201008t0915');
     expect(await note.innerText()).toContain('Riktig tall er 41.');

@@ -264,6 +264,6 @@ describe('article and archive features', () => {
     expect(html).toMatch(/<caption[^>]*>Kalender for oktober 2020<\/caption>/);
     // October 2020 starts on a Thursday: three blank cells before the 1st.
     expect(html).toMatch(/<tbody[^>]*><tr[^>]*>(<td[^>]*><\/td>){3}<td[^>]*>1<\/td>/);
-    expect(html).toMatch(/<a href="\/2020\/10\/10\/" aria-label="10\. oktober 2020: 2 saker"[^>]*>10<\/a>/);
+    expect(html).toMatch(/<a href="\/2020\/10\/10\/" aria-label="10\. oktober 2020: 3 saker"[^>]*>10<\/a>/);
   });
 });

@@ -171,7 +171,8 @@ export function buildCorrectionsFeed(options: {
       category: categoryOf(article.category),
       tags: [],
       byline: undefined,
-      lang: SITE_LANG,
+      // The note is in its article's language (the "Rettelse:" before the title is the site's).
+      lang: article.lang,
       image: undefined,
     };
   });
