@@ -4,7 +4,16 @@
  * operator would (Debian's nginx-light), and stops it again without leftovers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +40,22 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** True once `child` (an nginx master) wrote its pid to `pidFile`, which it does after binding; false if it exits first. */
+async function boundBy(child: ChildProcess, pidFile: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    try {
+      if (readFileSync(pidFile, 'utf8').trim() === String(child.pid)) return true;
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGKILL');
+  return false;
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -86,31 +111,46 @@ export async function serveWithNginx(
     mkdirSync(join(siteDir, '..'), { recursive: true });
     symlinkSync(distDir, siteDir.replace(/\/$/, ''));
   }
-  const port = await freePort();
   const confFile = join(runtimeDir, 'nginx.conf');
-  const shipped = nginxConfig({
-    listen: `127.0.0.1:${port}`,
-    root,
-    base,
-    runtimeDir,
-    brotli: existsSync(BROTLI_STATIC_MODULE),
-  });
-  writeFileSync(confFile, withCompression(shipped, compression));
-  const check = spawnSync(NGINX, ['-t', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
-    encoding: 'utf8',
-  });
-  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-  // The shipped config must load without a warning (a warning is a config nobody meant).
-  const warnings = check.stderr.split('\n').filter((line) => /\[(warn|emerg|alert|crit|error)\]/.test(line));
-  if (warnings.length > 0)
-    throw new Error(`nginx -t warns about the generated config:\n${warnings.join('\n')}`);
-  const child: ChildProcess = spawn(
-    NGINX,
-    ['-e', join(runtimeDir, 'error.log'), '-c', confFile, '-g', 'daemon off; master_process on;'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const pidFile = join(runtimeDir, 'nginx.pid');
+  // A port found free can be taken by another test's server before this nginx binds it; this
+  // nginx then exits, and the other server would answer in its place (another site's pages).
+  // So the server counts as started only once this master wrote its pid (after binding).
+  let child: ChildProcess | undefined;
+  let port = 0;
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let attempt = 1; child === undefined; attempt++) {
+    port = await freePort();
+    const shipped = nginxConfig({
+      listen: `127.0.0.1:${port}`,
+      root,
+      base,
+      runtimeDir,
+      brotli: existsSync(BROTLI_STATIC_MODULE),
+    });
+    writeFileSync(confFile, withCompression(shipped, compression));
+    const check = spawnSync(NGINX, ['-t', '-e', join(runtimeDir, 'error.log'), '-c', confFile], {
+      encoding: 'utf8',
+    });
+    if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+    // The shipped config must load without a warning (a warning is a config nobody meant).
+    const warnings = check.stderr
+      .split('\n')
+      .filter((line) => /\[(warn|emerg|alert|crit|error)\]/.test(line));
+    if (warnings.length > 0)
+      throw new Error(`nginx -t warns about the generated config:\n${warnings.join('\n')}`);
+    rmSync(pidFile, { force: true });
+    stderr = '';
+    const started: ChildProcess = spawn(
+      NGINX,
+      ['-e', join(runtimeDir, 'error.log'), '-c', confFile, '-g', 'daemon off; master_process on;'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    started.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (await boundBy(started, pidFile, 10_000)) child = started;
+    else if (attempt >= 5)
+      throw new Error(`nginx did not start on a free port after ${attempt} tries:\n${stderr}`);
+  }
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${origin}${base}`, 10_000);
