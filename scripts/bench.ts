@@ -6,13 +6,15 @@
  * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
  * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
  * then builds it cold (no output, no cache), warm (again), after adding one article, after
- * retitling one and after deleting one, and prints one table. Timing comes from /usr/bin/time around `npm run build`.
+ * retitling one, after deleting one, after starting a live story and after adding an entry to
+ * it, and prints one table. Timing comes from /usr/bin/time around `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import { SETTLE_MS } from '../src/lib/build/up-to-date.ts';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -165,6 +167,23 @@ writeFileSync(
 runs.push(build('edit (title)'));
 rmSync(join(corpus, 'articles', files[Math.floor(files.length / 3)] as string));
 runs.push(build('delete'));
+// Live coverage (issue #25): a live story starts (a publish like "+1"), then gets an entry, the
+// publish a newsroom makes every few minutes during a running story.
+const live = join(corpus, 'articles', '2024', 'direkte-uvaer');
+const entry = (time: string, text: string) =>
+  writeFileSync(
+    join(live, 'oppdateringer', `${time.replace(':', '')}.md`),
+    `---\ndate: 2024-12-31T${time}:00+01:00\ntitle: Oppdatering ${time}\n---\n\n${text}\n`,
+  );
+mkdirSync(join(live, 'oppdateringer'), { recursive: true });
+writeFileSync(
+  join(live, 'index.md'),
+  '---\ntitle: "Direkte: uværet på Vestlandet"\ndate: 2024-12-31T20:00:00+01:00\ncategory: innenriks\nlive:\n  start: 2024-12-31T20:00:00+01:00\n---\n\nVi følger uværet fortløpende.\n',
+);
+entry('21:00', 'Vinden øker på kysten, og flere ferjer er innstilt.');
+runs.push(build('live story'));
+entry('22:00', 'Over 20 000 kunder er uten strøm i Rogaland.');
+runs.push(build('+1 entry'));
 
 const n = count;
 console.log(

@@ -1,5 +1,5 @@
 /**
- * Validates every article, site.yaml and authors.yaml without building the site, with the
+ * Validates every article, live entry, site.yaml and authors.yaml without building the site, with the
  * build's own messages:
  *   npm run check:content            (CONTENT_DIR as for the build)
  * Exits 1 when any file has an error; warnings are listed but do not fail.
@@ -22,6 +22,7 @@ import { validationSchema } from '../src/lib/content/schema.ts';
 import { ContentCheck } from '../src/lib/content/validate.ts';
 import { getPublication } from '../src/lib/content/publication.ts';
 import { getAuthorProfiles } from '../src/lib/content/authors.ts';
+import { checkLiveEntries } from '../src/lib/content/live-entries.ts';
 
 /** The settings files' problems (each message names the file, the entry and the fix). */
 const settingsProblems: string[] = [];
@@ -58,13 +59,16 @@ for (const entry of files) {
     );
 }
 check.finish();
+// Live stories' entries, checked as their loader checks them.
+const live =
+  links.length > 0 ? { problems: [], files: 0 } : await checkLiveEntries(ARTICLES_DIR, CONTENT_DIR);
 const { warnings } = check;
-const errors = [...links, ...check.errors];
+const errors = [...links, ...check.errors, ...live.problems];
 
 const report = formatReport(errors, warnings);
 if (report) console.log(report);
 for (const problem of settingsProblems) console.log(problem);
 console.log(
-  `${files.length} article file${files.length === 1 ? '' : 's'} checked in ${CONTENT_DIR}: ${errors.length} error(s), ${warnings.length} warning(s).`,
+  `${files.length} article file${files.length === 1 ? '' : 's'}${live.files > 0 ? ` and ${live.files} live entr${live.files === 1 ? 'y' : 'ies'}` : ''} checked in ${CONTENT_DIR}: ${errors.length} error(s), ${warnings.length} warning(s).`,
 );
 process.exitCode = errors.length > 0 || settingsProblems.length > 0 ? 1 : 0;

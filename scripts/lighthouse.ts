@@ -2,7 +2,7 @@
  * Lighthouse (mobile preset) against the built site served by nginx with the shipped config:
  *   npm run build && npm run lighthouse            (CHROME_PATH defaults to /usr/bin/chromium)
  * Audits the front page, the NTB article, a category page, a topic page, the search page, /om/ and
- * /rettelser/, and the photo and corrected fixture articles where the build has them (the browser tests' build does:
+ * /rettelser/, and the photo and corrected fixture articles and the live story where the build has them (the browser tests' build does:
  * OUT_DIR=tests/output/e2e/dist npm run lighthouse), and prints the four category scores of
  * each. Exits 1 when a page cannot be audited.
  */
@@ -19,6 +19,8 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const PHOTO_ARTICLE = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskva/';
 /** A corrected article and an opinion piece (tests/fixtures/accountability/). */
 const CORRECTED_ARTICLE = '2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/';
+/** A running live story with its entries and update script (tests/fixtures/live/). */
+const LIVE_STORY = '2020/10/31/ekstremvaeret-frida-herjer-pa-vestlandet/';
 const PAGES: [string, string][] = [
   ['front page', ''],
   ['NTB article', '2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/'],
@@ -31,6 +33,7 @@ const PAGES: [string, string][] = [
   ...(existsSync(`${dist}/${CORRECTED_ARTICLE}index.html`)
     ? [['corrected article', CORRECTED_ARTICLE] as [string, string]]
     : []),
+  ...(existsSync(`${dist}/${LIVE_STORY}index.html`) ? [['live story', LIVE_STORY] as [string, string]] : []),
   ['about (/om/)', 'om/'],
   ['corrections log', 'rettelser/'],
 ];

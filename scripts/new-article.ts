@@ -6,10 +6,17 @@
  * With --image, the photo is copied beside the article and becomes its lead image.
  * The date defaults to now (Oslo time). The file starts as a draft so that nothing half-written
  * is published by the next build: remove "draft: true" when the article is ready.
+ *
+ * Live coverage (src/lib/content/live.ts):
+ *   npm run new -- --live --title "…" --category innenriks   a live story: <slug>/index.md with live.start
+ *   npm run new -- --entry FOLDER --text "…" [--title "…"] [--byline …] [--pinned] [--image … --alt …]
+ * An entry is stamped with the current Oslo time (or --date) and written to FOLDER/oppdateringer/;
+ * without --text it starts as a draft with a placeholder to write over.
  */
 import {
   checkCategory,
   createArticle,
+  createEntry,
   fail,
   parseDateOption,
   parseOptions,
@@ -29,9 +36,20 @@ const { values } = parseOptions({
     slug: { type: 'string' },
     type: { type: 'string' },
     lang: { type: 'string' },
+    live: { type: 'boolean' },
+    entry: { type: 'string' },
+    text: { type: 'string' },
+    pinned: { type: 'boolean' },
     ...PHOTO_OPTIONS,
   },
 });
+
+if (values.entry !== undefined) {
+  await createEntry(values.entry, values);
+  process.exit(0);
+}
+if (values.pinned || values.text !== undefined)
+  fail('--pinned and --text belong to an entry: give --entry FOLDER.');
 
 if (!values.title)
   fail(
@@ -56,8 +74,11 @@ createArticle(
     byline: values.byline,
     dateline: values.dateline,
     draft: true,
+    live: values.live ? { start: date } : undefined,
   },
-  'Skriv ingressen eller første avsnitt her.\n\n## Mellomtittel\n\nMer tekst.',
+  values.live
+    ? 'Skriv innledningen her: hva som skjer, og hva vi følger.'
+    : 'Skriv ingressen eller første avsnitt her.\n\n## Mellomtittel\n\nMer tekst.',
   values.slug,
   photo,
 );

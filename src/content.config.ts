@@ -5,7 +5,8 @@ import { getPublication } from './lib/content/publication.ts';
 import { getCategories } from './lib/content/categories.ts';
 import { ARTICLES_DIR, CONTENT_DIR } from './lib/content/dir.ts';
 import { articleLoader } from './lib/content/loader.ts';
-import { articleSchema, STORE_FORMAT, validationSchema } from './lib/content/schema.ts';
+import { articleSchema, liveEntrySchema, STORE_FORMAT, validationSchema } from './lib/content/schema.ts';
+import { liveEntryLoader } from './lib/content/live-loader.ts';
 
 const categories = getCategories();
 // Read now, so a broken site.yaml fails the build before any article is loaded.
@@ -45,4 +46,10 @@ const authors = defineCollection({
     }),
 });
 
-export const collections = { articles, authors };
+// Live stories' entries (oppdateringer/*.md beside a live story's index.md; src/lib/content/live.ts).
+const liveEntries = defineCollection({
+  loader: liveEntryLoader({ dir: ARTICLES_DIR, contentDir: CONTENT_DIR }),
+  schema: ({ image }) => liveEntrySchema(image),
+});
+
+export const collections = { articles, authors, liveEntries };

@@ -37,6 +37,9 @@ function prepareE2eContent(): void {
   });
   // A nynorsk article (lang: nn) among the bokmål ones: its page, the lists, feeds and search.
   cpSync('tests/fixtures/nynorsk/articles', join(E2E_CONTENT, 'articles', 'nynorsk'), { recursive: true });
+  // Live coverage: a running story (entries across midnight, pinned, a photo, a draft and an
+  // embargoed entry) and one that ended.
+  cpSync('tests/fixtures/live/articles', join(E2E_CONTENT, 'articles', 'live'), { recursive: true });
   // Author profiles (one with a photo), beside the articles as an editor keeps them.
   cpSync('tests/fixtures/accountability/authors.yaml', join(E2E_CONTENT, 'authors.yaml'));
   cpSync('tests/fixtures/accountability/forfattere', join(E2E_CONTENT, 'forfattere'), { recursive: true });

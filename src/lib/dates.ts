@@ -128,6 +128,12 @@ export function osloDay(date: Date): OsloDay {
   return { year, month, day };
 }
 
+/** True when a moment falls on this Oslo day (a live entry after midnight shows its date). */
+export function isOnOsloDay(date: Date, day: OsloDay): boolean {
+  const d = osloDay(date);
+  return d.year === day.year && d.month === day.month && d.day === day.day;
+}
+
 /** ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2020-10-10T10:40:00+02:00. */
 export function isoOslo(date: Date): string {
   return formatISO(date, { in: inOslo });

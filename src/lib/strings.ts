@@ -139,6 +139,15 @@ const nb = {
   'author.email': 'E-post',
   'author.stories': 'Saker',
   'search.language': 'Språk',
+  'live.running': 'Direkte',
+  'live.ended': 'Avsluttet',
+  'live.lastUpdated': 'Sist oppdatert',
+  'live.entries': 'Oppdateringer',
+  'live.pinned': 'Festet øverst',
+  'live.newOne': '1 ny oppdatering – vis',
+  'live.newMany': '{count} nye oppdateringer – vis',
+  'live.feedTitle': '{title} – direkte',
+  'live.entryAt': 'Oppdatering {time}',
 } as const;
 
 export type StringKey = keyof typeof nb;
@@ -277,6 +286,15 @@ const nn: Record<StringKey, string> = {
   'author.email': 'E-post',
   'author.stories': 'Saker',
   'search.language': 'Språk',
+  'live.running': 'Direkte',
+  'live.ended': 'Avslutta',
+  'live.lastUpdated': 'Sist oppdatert',
+  'live.entries': 'Oppdateringar',
+  'live.pinned': 'Festa øvst',
+  'live.newOne': '1 ny oppdatering – vis',
+  'live.newMany': '{count} nye oppdateringar – vis',
+  'live.feedTitle': '{title} – direkte',
+  'live.entryAt': 'Oppdatering {time}',
 };
 
 /** Both tables, for the completeness test and for `t()`. */

@@ -4,6 +4,7 @@
  * thumbnail, 3:2). The query lives in the URL (?q=…&emne=…&aar=…),
  * so results can be linked and the back button works. Loaded on the search page only.
  */
+import { entryHit } from '../lib/content/live';
 import { MAX_SEARCH_RESULTS, SEARCH_FILTERS, SEARCH_PARAMS } from '../lib/distribution/search-contract';
 import { SEARCH_IMAGE_WIDTH } from '../lib/images/layout';
 import { snippetEnds } from '../lib/distribution/snippet';
@@ -28,6 +29,8 @@ interface PagefindResultData {
   /** The page's whole indexed text. */
   content: string;
   meta: Record<string, string>;
+  /** Sections of the page under headings with ids (a live story's entries among them). */
+  sub_results?: { title: string; url: string; excerpt: string }[];
 }
 interface PagefindApi {
   options(options: { baseUrl?: string }): Promise<void>;
@@ -80,17 +83,20 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const li = document.createElement('li');
   const h2 = document.createElement('h2');
   const a = document.createElement('a');
-  a.href = data.url;
+  // A hit in a live story's entry leads to that entry, with its snippet and time.
+  const entry = entryHit(data.sub_results);
+  a.href = entry?.url ?? data.url;
   a.textContent = data.meta.title ?? data.url;
   const badge = typeBadge(data.meta.type);
   h2.append(...(badge ? [badge, ' '] : []), a);
   const excerpt = document.createElement('p');
-  const nodes = excerptNodes(data.excerpt);
+  const nodes = excerptNodes(entry?.excerpt ?? data.excerpt);
   const { cutStart, cutEnd } = snippetEnds(nodes.map((n) => n.textContent).join(''), data.content);
   excerpt.append(...(cutStart ? ['… '] : []), ...nodes, ...(cutEnd ? [' …'] : []));
   const meta = document.createElement('p');
   meta.className = 'meta';
   meta.textContent = data.meta.dato ?? '';
+  if (entry) meta.append(' · ', entry.title);
   // A story in the other written standard says so, and is marked for screen readers and hyphenation.
   const lang = parseLang(data.meta.lang);
   if (lang && lang !== document.documentElement.lang) {

@@ -25,3 +25,9 @@ export const PHOTO_PATH = '2020/10/09/lavrov-samlet-partene-til-samtaler-i-moskv
 
 /** The nynorsk fixture article (tests/fixtures/nynorsk/): lang: nn, updated and corrected. */
 export const NYNORSK_PATH = '2020/10/10/ferjestreiken-held-fram-pa-vestlandet/';
+
+/** The running live story (tests/fixtures/live/): entries from 31 October into 1 November. */
+export const LIVE_PATH = '2020/10/31/ekstremvaeret-frida-herjer-pa-vestlandet/';
+
+/** The live story whose coverage ended (tests/fixtures/live/). */
+export const ENDED_LIVE_PATH = '2020/10/20/kommunevalget-i-alesund-avgjort/';

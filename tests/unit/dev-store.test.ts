@@ -41,6 +41,9 @@ describe('the dev store', () => {
     expect(await evaluate(code)).toEqual(['from the file']);
 
     shareDevCollection('authors', () => new Map());
+    // liveEntries has no view yet: still the file.
+    expect(await evaluate(code)).toEqual(['from the file']);
+    shareDevCollection('liveEntries', () => new Map());
     const live = await evaluate(code);
     // An empty collection is left out, as Astro leaves it out of its file.
     expect(live).toEqual(new Map([['articles', new Map([['a', article]])]]));

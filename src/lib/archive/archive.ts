@@ -66,26 +66,36 @@ export function buildArchive(published: readonly Article[]): Archive {
   const days: DayGroup[] = [];
   const years: YearGroup[] = [];
 
-  // Articles are newest first, so each new day, month or year starts a new group at the end.
+  // Grouped by key: a running live story sorts by its latest entry (articles.ts), so a story can
+  // come before the newer days' stories while it belongs to its own day. Groups are put in order
+  // after (few: one per day), each keeping its stories newest first.
+  const yearsByKey = new Map<string, YearGroup>();
+  const monthsByKey = new Map<string, MonthGroup>();
+  const daysByKey = new Map<string, DayGroup>();
   for (const article of articles) {
     const inCategory = byCategory.get(article.category);
     if (inCategory) inCategory.push(article);
     else byCategory.set(article.category, [article]);
 
     const { day } = article;
-    let year = years.at(-1);
-    if (!year || year.year !== day.year) {
+    let year = yearsByKey.get(day.year);
+    if (!year) {
       year = { year: day.year, months: [], count: 0 };
+      yearsByKey.set(day.year, year);
       years.push(year);
     }
-    let month = year.months.at(-1);
-    if (!month || month.month !== day.month) {
+    const monthKey = `${day.year}-${day.month}`;
+    let month = monthsByKey.get(monthKey);
+    if (!month) {
       month = { year: day.year, month: day.month, days: [], count: 0 };
+      monthsByKey.set(monthKey, month);
       year.months.push(month);
     }
-    let group = month.days.at(-1);
-    if (!group || group.day.day !== day.day) {
-      group = { day, key: dayKey(day), articles: [] };
+    const key = dayKey(day);
+    let group = daysByKey.get(key);
+    if (!group) {
+      group = { day, key, articles: [] };
+      daysByKey.set(key, group);
       month.days.push(group);
       days.push(group);
     }
@@ -93,6 +103,16 @@ export function buildArchive(published: readonly Article[]): Archive {
     month.count += 1;
     year.count += 1;
   }
+  const newestKeyFirst =
+    <T>(key: (item: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0;
+  years.sort(newestKeyFirst((y) => y.year));
+  for (const year of years) {
+    year.months.sort(newestKeyFirst((m) => m.month));
+    for (const month of year.months) month.days.sort(newestKeyFirst((d) => d.key));
+  }
+  days.sort(newestKeyFirst((d) => d.key));
 
   const neighbours = new Map<string, Neighbours>();
   for (const list of byCategory.values()) {

@@ -136,14 +136,17 @@ function pagedList<T>(
 
 /** A newest-first list split by Oslo month, newest month first, each month newest first. */
 function byMonth(newestFirst: readonly Article[]): { year: string; month: string; items: Article[] }[] {
-  const months: { year: string; month: string; items: Article[] }[] = [];
+  // By key, not by runs: a running live story sorts by its latest entry and may come before
+  // newer months' stories while it belongs to its own month (archive.ts).
+  const months = new Map<string, { year: string; month: string; items: Article[] }>();
   for (const article of newestFirst) {
     const { year, month } = article.day;
-    let last = months.at(-1);
-    if (!last || last.year !== year || last.month !== month) months.push((last = { year, month, items: [] }));
-    last.items.push(article);
+    const key = `${year}-${month}`;
+    let group = months.get(key);
+    if (!group) months.set(key, (group = { year, month, items: [] }));
+    group.items.push(article);
   }
-  return months;
+  return [...months.entries()].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, group]) => group);
 }
 
 /**
@@ -199,21 +202,16 @@ function storyPlace(
   pageSize: number,
 ): Map<Article, string> {
   const places = new Map<Article, string>();
-  let key = '';
-  let inMonth = 0;
+  // The story's place among its own month's stories (month pages are filled in this order).
+  const inMonth = new Map<string, number>();
   newestFirst.forEach((article, i) => {
     const { year, month } = article.day;
-    if (`${year}-${month}` !== key) {
-      key = `${year}-${month}`;
-      inMonth = 0;
-    }
+    const key = `${year}-${month}`;
+    const place = inMonth.get(key) ?? 0;
     if (i % pageSize === 0) {
-      places.set(
-        article,
-        pagedPath(listMonthPath(listPath, year, month), Math.floor(inMonth / pageSize) + 1),
-      );
+      places.set(article, pagedPath(listMonthPath(listPath, year, month), Math.floor(place / pageSize) + 1));
     }
-    inMonth++;
+    inMonth.set(key, place + 1);
   });
   return places;
 }

@@ -7,6 +7,7 @@ import { slugify } from '../slug.ts';
 import { articlePath } from '../urls.ts';
 import type { ArticleType } from './article-types.ts';
 import { SITE_LANG, type Lang } from '../lang.ts';
+import type { LiveCoverage, LiveData } from './live.ts';
 import { lastUpdated, renderCorrections, type Correction, type CorrectionData } from './corrections.ts';
 
 /** The lead photo of front-matter `image:`; `Src` is the path as written until Astro imports it. */
@@ -47,6 +48,8 @@ export interface ArticleData<Src = string> {
   corrections: CorrectionData[];
   /** The written standard, when the article names one (else the site's). */
   lang?: Lang | undefined;
+  /** A live story's coverage (live.ts); its entries are files beside it. */
+  live?: LiveData | undefined;
 }
 
 /** What an image file is: size as shown (EXIF rotation applied), format, digest of its bytes. */
@@ -102,6 +105,14 @@ export interface Article {
   wordCount: number;
   /** The lead photo, else the body's first image; undefined when the article has none. */
   image: ArticleImage | undefined;
+  /** A live story's coverage and published entries (live.ts); undefined for other articles. */
+  live: LiveCoverage | undefined;
+}
+
+/** The later of `updated` and a live story's newest entry (when that is after publication). */
+function liveUpdated(updated: Date | undefined, date: Date, live: LiveCoverage | undefined): Date | undefined {
+  if (!live || live.latest.getTime() <= date.getTime()) return updated;
+  return !updated || live.latest.getTime() > updated.getTime() ? live.latest : updated;
 }
 
 /** Builds the Article from validated front-matter and what rendering the body told us. */
@@ -112,6 +123,7 @@ export function toArticle(
   derivedLede: string | undefined,
   wordCount = 0,
   image: ArticleImage | undefined = undefined,
+  live: LiveCoverage | undefined = undefined,
 ): Article {
   const day = osloDay(data.date);
   const slug = data.slug ?? slugify(data.title);
@@ -120,8 +132,9 @@ export function toArticle(
     file,
     title: data.title,
     date: data.date,
-    // A correction is an update: the later of the two is when the article last changed.
-    updated: lastUpdated(data.updated, data.corrections),
+    // A correction is an update, and so is a live story's newest entry: the latest of them is
+    // when the article last changed.
+    updated: liveUpdated(lastUpdated(data.updated, data.corrections), data.date, live),
     category: data.category,
     lede: data.lede,
     summary: data.lede ?? derivedLede ?? '',
@@ -137,6 +150,7 @@ export function toArticle(
     path: articlePath(day, slug),
     wordCount,
     image,
+    live,
   };
 }
 
@@ -148,7 +162,16 @@ export function toArticle(
 export type Teaser = Pick<
   Article,
   'id' | 'title' | 'path' | 'date' | 'category' | 'summary' | 'image' | 'type' | 'draft' | 'lang'
->;
+> & {
+  /** A live story's state, for the "Direkte" label and its place in lists (not its entries). */
+  live: LiveState | undefined;
+};
+
+/** What lists show of a live story: whether it runs, and its latest entry's time. */
+export interface LiveState {
+  running: boolean;
+  latest: Date;
+}
 
 const teasers = new WeakMap<Article, Teaser>();
 
@@ -157,7 +180,8 @@ export function teaserOf(article: Article): Teaser {
   let teaser = teasers.get(article);
   if (!teaser) {
     const { id, title, path, date, category, summary, image, type, draft, lang } = article;
-    teasers.set(article, (teaser = { id, title, path, date, category, summary, image, type, draft, lang }));
+    const live = article.live && { running: article.live.running, latest: article.live.latest };
+    teasers.set(article, (teaser = { id, title, path, date, category, summary, image, type, draft, lang, live }));
   }
   return teaser;
 }
@@ -180,10 +204,18 @@ export function isPublished(
   return article.date.getTime() <= now.getTime();
 }
 
-/** Newest first; equal times fall back to the title and then the id so the order is stable. */
+/**
+ * The time a story sorts by in lists: a running live story's latest entry, else its publication
+ * time. Its day, month and URL stay those of its `date`.
+ */
+export function listTime(article: Pick<Article, 'date'> & { live?: LiveState | undefined }): Date {
+  return article.live?.running ? article.live.latest : article.date;
+}
+
+/** Newest first (by listTime); equal times fall back to the title and then the id so the order is stable. */
 export function compareNewestFirst(a: Article, b: Article): number {
   return (
-    b.date.getTime() - a.date.getTime() ||
+    listTime(b).getTime() - listTime(a).getTime() ||
     a.title.localeCompare(b.title, 'nb') ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );

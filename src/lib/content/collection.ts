@@ -25,8 +25,18 @@ import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
 import { correctionsLog, type LoggedCorrection } from '../archive/corrections-log.ts';
+import {
+  entryAnchor,
+  liveCoverage,
+  publishedEntries,
+  storyIdOfEntry,
+  type LiveCoverage,
+  type LiveEntry,
+} from './live.ts';
+import { plainText } from '../escape.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
+type LiveEntryEntry = CollectionEntry<'liveEntries'>;
 
 export interface SiteData {
   archive: Archive;
@@ -51,7 +61,7 @@ export function imageImport(image: ArticleImage): ImageMetadata {
 }
 
 function articleImage(
-  entry: ArticleEntry,
+  entry: Pick<ArticleEntry, 'id' | 'filePath'>,
   slot: string,
   src: unknown,
   facts: ImageFacts | undefined,
@@ -101,16 +111,63 @@ function announceNextEmbargo(all: readonly Article[], now: Date): Date | undefin
   return next?.date;
 }
 
+/** A live story's entry as pages show it: its rendered text, anchor and photo. */
+function toLiveEntry(entry: LiveEntryEntry): LiveEntry {
+  const html = entry.rendered?.html ?? '';
+  const lead = entry.data.image;
+  return {
+    anchor: entryAnchor(entry.id),
+    file: entry.filePath ?? entry.id,
+    date: entry.data.date,
+    title: entry.data.title,
+    byline: entry.data.byline,
+    pinned: entry.data.pinned,
+    draft: entry.data.draft,
+    html,
+    text: plainText(html),
+    image:
+      lead &&
+      articleImage(entry, 'lead', lead.src, entry.data.imageFacts, {
+        alt: lead.alt,
+        caption: lead.caption,
+        credit: lead.credit,
+      }),
+  };
+}
+
+/** The live stories' entries, by the id of their story. */
+async function liveEntriesByStory(): Promise<Map<string, LiveEntry[]>> {
+  const byStory = new Map<string, LiveEntry[]>();
+  for (const entry of await getCollection('liveEntries')) {
+    const story = storyIdOfEntry(entry.id);
+    const list = byStory.get(story) ?? [];
+    list.push(toLiveEntry(entry));
+    byStory.set(story, list);
+  }
+  return byStory;
+}
+
 async function load(): Promise<SiteData> {
   const entries = await getCollection('articles');
   const now = getBuildNow();
   // Drafts are shown (and marked) only by the dev server, never in a build.
   const includeDrafts = __SHOW_DRAFTS__;
+  const liveEntries = await liveEntriesByStory();
+  /** Times at which a live story changes by the clock alone: an embargoed entry, its end. */
+  const liveChanges: Date[] = [];
+  const coverageOf = (entry: ArticleEntry): LiveCoverage | undefined => {
+    const live = entry.data.live;
+    if (!live) return undefined;
+    const all = liveEntries.get(entry.id) ?? [];
+    for (const e of all) if (!e.draft && e.date.getTime() > now.getTime()) liveChanges.push(e.date);
+    if (live.end && live.end.getTime() > now.getTime()) liveChanges.push(live.end);
+    return liveCoverage(live, publishedEntries(all, now, includeDrafts), now);
+  };
   const all: Article[] = entries.map((entry) => {
     const { derivedLede, wordCount } = readRenderFacts(entry.rendered?.metadata);
     // Lists, link previews and search show the lead photo, else the body's first image.
     const image = leadImage(entry) ?? bodyImages(entry)[0];
-    return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount, image);
+    return toArticle(entry.id, entry.filePath ?? entry.id, entry.data, derivedLede, wordCount, image, coverageOf(entry));
   });
   // Checked over drafts and embargoed articles too: a clash must fail today's build, not
   // the scheduled rebuild that publishes the second article.
@@ -140,6 +197,7 @@ async function load(): Promise<SiteData> {
       earliest([
         ...(nextEmbargo ? [{ at: nextEmbargo, what: 'an embargoed article is due' }] : []),
         ...(leaving ? [{ at: leaving, what: 'an article leaves the news sitemap' }] : []),
+        ...liveChanges.map((at) => ({ at, what: 'a live entry is due, or live coverage ends' })),
       ]),
     );
   }

@@ -1,3 +1,4 @@
+import { isLiveEntryPath } from './live.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { settings } from '../config.ts';
@@ -33,11 +34,21 @@ export function articleId(relativePath: string): string {
  * matched before the loader listed files itself.
  */
 export function isArticleFile(relativePath: string): boolean {
+  return isContentMarkdown(relativePath) && !isLiveEntryPath(relativePath);
+}
+
+/** A Markdown file in the articles folder that is not hidden: an article or a live entry. */
+function isContentMarkdown(relativePath: string): boolean {
   const parts = relativePath.split('/');
   return (
     relativePath.endsWith('.md') &&
     parts.every((part) => part !== '' && part !== '..' && !part.startsWith('.'))
   );
+}
+
+/** A live story's entry (src/lib/content/live.ts): never an article of its own. */
+export function isLiveEntryFile(relativePath: string): boolean {
+  return isContentMarkdown(relativePath) && isLiveEntryPath(relativePath);
 }
 
 /**
@@ -46,6 +57,15 @@ export function isArticleFile(relativePath: string): boolean {
  * symlinkProblems, which refuses those named like articles).
  */
 export function listArticleFiles(articlesDir: string): string[] {
+  return listMarkdown(articlesDir, isArticleFile);
+}
+
+/** The live entries under `articlesDir` (files in oppdateringer/ folders), as listArticleFiles. */
+export function listLiveEntryFiles(articlesDir: string): string[] {
+  return listMarkdown(articlesDir, isLiveEntryFile);
+}
+
+function listMarkdown(articlesDir: string, wanted: (path: string) => boolean): string[] {
   if (!existsSync(articlesDir)) return [];
   const files: string[] = [];
   const folders = [''];
@@ -54,7 +74,7 @@ export function listArticleFiles(articlesDir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) folders.push(path);
-      else if (entry.isFile() && isArticleFile(path)) files.push(path);
+      else if (entry.isFile() && wanted(path)) files.push(path);
     }
   }
   return files.sort();

@@ -12,7 +12,7 @@ import { ARTICLE_TYPES, DEFAULT_ARTICLE_TYPE } from './article-types.ts';
 import { correctionDateProblems } from './corrections.ts';
 import { langProblem, parseLang, type Lang } from '../lang.ts';
 
-const dateTime = (field: string) =>
+export const dateTime = (field: string) =>
   z
     .string({
       error: `"${field}" is required: the publication time in ISO 8601, e.g. ${field}: 2020-10-10T10:40:00+02:00 (an offset-less time is Oslo time).`,
@@ -40,6 +40,7 @@ export const KNOWN_FIELDS = [
   'type',
   'corrections',
   'lang',
+  'live',
 ] as const;
 
 /** The fields of `image:`. */
@@ -55,13 +56,13 @@ const IMAGE_EXAMPLE =
  * (`npm run check:content`, the loader's own checks) `src` stays the path as written; the file
  * itself is checked in src/lib/content/validate.ts.
  */
-const plainSrc = () =>
+export const plainSrc = () =>
   z
     .string({ error: `"image.src" is required: the photo's file name, e.g.\n${IMAGE_EXAMPLE}` })
     .trim()
     .min(1, { error: '"image.src" is empty: write the file name of the photo, e.g. src: ./lavrov.jpg.' });
 
-function leadImage<S extends z.ZodType>(src: () => S) {
+export function leadImage<S extends z.ZodType>(src: () => S) {
   return z.object(
     {
       src: src(),
@@ -100,6 +101,8 @@ const imageFacts = z.object({
   format: z.enum(['jpeg', 'png', 'webp', 'avif']),
   digest: z.string(),
 });
+
+const LIVE_EXAMPLE = 'live:\n  start: 2020-10-10T08:00\n  end: 2020-10-10T23:00 (when the coverage is over)';
 
 const CORRECTION_EXAMPLE =
   'corrections:\n  - date: 2020-10-11T09:15:00+02:00\n    text: En tidligere versjon oppga feil antall drepte.';
@@ -167,6 +170,13 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
           { error: `"corrections" must be a list of corrections:\n${CORRECTION_EXAMPLE}` },
         )
         .default([]),
+      // A live story (src/lib/content/live.ts): its entries are files in oppdateringer/ beside it.
+      live: z
+        .object(
+          { start: dateTime('live.start'), end: dateTime('live.end').optional() },
+          { error: `"live" must be a block with the start of the coverage:\n${LIVE_EXAMPLE}` },
+        )
+        .optional(),
       // Absent means the site's default language (site.yaml), decided when the page is built.
       lang: z
         .unknown()
@@ -195,6 +205,13 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
             '"updated" is before "date". An update cannot precede publication: fix the time or remove "updated".',
         });
       }
+      if (data.live?.end && data.live.end.getTime() < data.live.start.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['live', 'end'],
+          message: '"live.end" is before "live.start": fix the times, or remove "end" while the coverage runs.',
+        });
+      }
       for (const { index, message } of correctionDateProblems(data.date, data.corrections, now)) {
         ctx.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message });
       }
@@ -209,4 +226,24 @@ export function validationSchema(
   now: Date = getBuildNow(),
 ): ArticleSchema {
   return articleSchema(categorySlugs, undefined, now);
+}
+
+/** The fields of a live story's entry (oppdateringer/*.md); another is an error. */
+export const LIVE_ENTRY_FIELDS = ['date', 'title', 'byline', 'image', 'pinned', 'draft'] as const;
+
+/**
+ * A live story's entry (src/lib/content/live.ts): its time (required), an optional title, byline
+ * and photo, pinned (at most one per story) and draft. `imageFacts` is set by the loader.
+ */
+export function liveEntrySchema<S extends z.ZodType = ReturnType<typeof plainSrc>>(image?: () => S) {
+  const src = (image ?? plainSrc) as () => S;
+  return z.object({
+    date: dateTime('date'),
+    title: text('title', '"Nye angrep i natt"').optional(),
+    byline: text('byline', 'NTB').optional(),
+    image: leadImage(src).optional(),
+    imageFacts: imageFacts.optional(),
+    pinned: z.boolean({ error: '"pinned" must be true or false.' }).default(false),
+    draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
+  });
 }

@@ -8,6 +8,7 @@ import { getCategories, getCategory } from '../content/categories.ts';
 import { bodyHtml, bodyImages, getCorrectionsLog, getSiteData, sitePageKeys } from '../content/collection.ts';
 import {
   buildCorrectionsFeed,
+  buildLiveFeed,
   buildFeed,
   FEED_SIZE,
   type Feed,
@@ -17,6 +18,7 @@ import {
 import { feedBodyHtml, feedImage } from '../images/render.ts';
 import { t } from '../strings.ts';
 import { categoryPath, SITE_URL, topicPath } from '../urls.ts';
+import { articleParams } from '../archive/routes.ts';
 
 /** Whose feed: the site's, a category's or a topic's. */
 export type FeedSource = { kind: 'site' } | { kind: 'category' | 'topic'; slug: string };
@@ -124,4 +126,46 @@ export async function topicFeedPaths() {
 export async function getCorrectionsFeed(): Promise<Feed> {
   const [{ now }, log] = await Promise.all([getSiteData(), getCorrectionsLog()]);
   return buildCorrectionsFeed({ log, categoryOf: getCategory, site: SITE_URL, now });
+}
+
+/** getStaticPaths for a live story's own feeds (under its page): every live story. */
+export async function liveFeedPaths() {
+  const { archive } = await getSiteData();
+  const key = sitePageKeys();
+  return archive.articles
+    .filter((article) => article.live)
+    .map((article) => ({ params: articleParams(article), cacheKey: key({ liveFeed: article }) }));
+}
+
+/** A live story's feed of entries, by its route params. */
+export async function getLiveFeed(params: Record<string, string | undefined>): Promise<Feed> {
+  const { archive, now } = await getSiteData();
+  const article = archive.articles.find(
+    (a) =>
+      a.live &&
+      a.day.year === params.year &&
+      a.day.month === params.month &&
+      a.day.day === params.day &&
+      a.slug === params.slug,
+  );
+  if (!article) throw new Error(`No live story at ${JSON.stringify(params)}.`);
+  const images = new Map(
+    await Promise.all(
+      (article.live?.entries ?? []).map(async (entry): Promise<[string, FeedImage | undefined]> => [
+        entry.anchor,
+        entry.image && {
+          ...(await feedImage(entry.image)),
+          alt: entry.image.alt,
+          credit: entry.image.credit,
+        },
+      ]),
+    ),
+  );
+  return buildLiveFeed({
+    article,
+    category: getCategory(article.category),
+    imageOf: (entry) => images.get(entry.anchor),
+    site: SITE_URL,
+    now,
+  });
 }

@@ -6,7 +6,8 @@
 import { getPublication, siteDescription } from '../content/publication.ts';
 import type { Article } from '../content/articles.ts';
 import { categoryName, type Category } from '../content/categories.ts';
-import { formatDateTime, isoOslo } from '../dates.ts';
+import { formatDateTime, formatTime, isoOslo } from '../dates.ts';
+import { entryHeadline, type LiveEntry } from '../content/live.ts';
 import { escapeMarkup } from '../escape.ts';
 import { SITE_LANG, type Lang } from '../lang.ts';
 import { t } from '../strings.ts';
@@ -187,6 +188,50 @@ export function buildCorrectionsFeed(options: {
       json: absoluteUrl(feedPath('json', path), site),
     },
     updated: items[0]?.published ?? now,
+    items,
+  };
+}
+
+/**
+ * A live story's own feed: one item per published entry, newest first (a pinned entry keeps its
+ * time here: feed readers order by date), each linking to the entry's anchor on the story's page.
+ */
+export function buildLiveFeed(options: {
+  article: Article;
+  category: Category;
+  imageOf?: ((entry: LiveEntry) => FeedImage | undefined) | undefined;
+  site: URL | string;
+  now: Date;
+}): Feed {
+  const { article, category, imageOf, site, now } = options;
+  const url = absoluteUrl(article.path, site);
+  const entries = [...(article.live?.entries ?? [])].sort(
+    (a, b) => b.date.getTime() - a.date.getTime() || (a.anchor < b.anchor ? -1 : 1),
+  );
+  const items = entries.slice(0, FEED_SIZE).map((entry): FeedItem => ({
+    id: `${url}#${entry.anchor}`,
+    url: `${url}#${entry.anchor}`,
+    title: entry.title ?? t('live.entryAt', { time: formatTime(entry.date, article.lang) }, article.lang),
+    summary: entryHeadline({ title: undefined, text: entry.text }),
+    html: absolutizeHtml(entry.html, url),
+    published: entry.date,
+    updated: undefined,
+    category,
+    tags: [],
+    byline: entry.byline ?? article.byline,
+    lang: article.lang,
+    image: imageOf?.(entry),
+  }));
+  return {
+    title: t('live.feedTitle', { title: article.title }, article.lang),
+    description: article.summary || article.title,
+    pageUrl: url,
+    urls: {
+      rss: absoluteUrl(feedPath('rss', article.path), site),
+      atom: absoluteUrl(feedPath('atom', article.path), site),
+      json: absoluteUrl(feedPath('json', article.path), site),
+    },
+    updated: items[0]?.published ?? article.live?.start ?? now,
     items,
   };
 }

@@ -3,6 +3,7 @@
  * (CollectionPage) and Open Graph meta.
  * `jsonLd()` escapes so that no front-matter value can end the <script> block.
  */
+import { entryHeadline, type LiveCoverage } from '../content/live.ts';
 import { getPublication } from '../content/publication.ts';
 import type { Article, ArticleImage, Teaser } from '../content/articles.ts';
 import type { Crumb } from '../archive/breadcrumbs.ts';
@@ -101,9 +102,11 @@ export function newsArticleLd(
     name: a.name,
     url: absoluteUrl(authorPath(a.slug)),
   }));
+  const { live } = article;
   return {
     '@context': 'https://schema.org',
-    '@type': schemaOrgType(article.type),
+    // A live story is a LiveBlogPosting (a NewsArticle's kind in schema.org) with its entries.
+    '@type': live ? 'LiveBlogPosting' : schemaOrgType(article.type),
     headline: article.title,
     description: article.summary || undefined,
     datePublished: isoOslo(article.date),
@@ -132,8 +135,25 @@ export function newsArticleLd(
     inLanguage: article.lang,
     ...(article.dateline ? { dateline: article.dateline } : {}),
     ...(images.length > 0 ? { image: images } : {}),
+    ...(live ? liveBlogLd(live, url) : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
+  };
+}
+
+/** A live story's coverage times and its entries as BlogPostings, each at its anchor. */
+function liveBlogLd(live: LiveCoverage, url: string) {
+  return {
+    coverageStartTime: isoOslo(live.start),
+    ...(!live.running && live.end ? { coverageEndTime: isoOslo(live.end) } : {}),
+    liveBlogUpdate: live.entries.map((entry) => ({
+      '@type': 'BlogPosting',
+      headline: entryHeadline(entry),
+      datePublished: isoOslo(entry.date),
+      articleBody: entry.text,
+      ...(entry.byline ? { author: { '@type': 'Person', name: entry.byline } } : {}),
+      url: `${url}#${entry.anchor}`,
+    })),
   };
 }
 

@@ -6,7 +6,8 @@ import { constants, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, extname, join } from 'node:path';
 import type { LeadImageData } from '../content/articles.ts';
 import { DEFAULT_ARTICLE_TYPE, type ArticleType } from '../content/article-types.ts';
-import { isoOslo, osloDay } from '../dates.ts';
+import { formatTime, isoOslo, osloDay } from '../dates.ts';
+import { slugify } from '../slug.ts';
 import type { Lang } from '../lang.ts';
 
 export interface NewArticleFields {
@@ -25,6 +26,8 @@ export interface NewArticleFields {
   type?: ArticleType | undefined;
   /** The written standard, when the editor named one (else the site's default applies). */
   lang?: Lang | undefined;
+  /** A live story (src/lib/content/live.ts): when its coverage starts. */
+  live?: { start: Date } | undefined;
 }
 
 /** A YAML scalar that round-trips any text: JSON strings are valid YAML double-quoted strings. */
@@ -50,15 +53,76 @@ export function articleFileText(fields: NewArticleFields, body: string): string 
     if (caption) lines.push(`  caption: ${quote(caption)}`);
     if (credit) lines.push(`  credit: ${quote(credit)}`);
   }
+  if (fields.live) lines.push('live:', `  start: ${isoOslo(fields.live.start)}`);
   if (fields.draft) lines.push('draft: true');
   lines.push('---', '');
   return `${lines.join('\n')}\n${body.trim()}\n`;
 }
 
-/** <articles>/<yyyy>/<mm>/<slug>.md, by the Oslo date of publication. */
-export function articleFilePath(articlesDir: string, date: Date, slug: string): string {
+/**
+ * <articles>/<yyyy>/<mm>/<slug>.md, by the Oslo date of publication; a live story is a folder,
+ * <slug>/index.md, with its entries in oppdateringer/ beside it.
+ */
+export function articleFilePath(
+  articlesDir: string,
+  date: Date,
+  slug: string,
+  { folder = false } = {},
+): string {
   const { year, month } = osloDay(date);
-  return join(articlesDir, year, month, `${slug}.md`);
+  return folder
+    ? join(articlesDir, year, month, slug, 'index.md')
+    : join(articlesDir, year, month, `${slug}.md`);
+}
+
+/** A live entry's fields as `npm run new -- --entry` writes them. */
+export interface NewEntryFields {
+  date: Date;
+  title?: string | undefined;
+  byline?: string | undefined;
+  image?: LeadImageData | undefined;
+  pinned?: boolean | undefined;
+  draft?: boolean | undefined;
+}
+
+/** A live entry's Markdown file: front-matter (date with its Oslo offset) and text. */
+export function entryFileText(fields: NewEntryFields, body: string): string {
+  const lines = ['---', `date: ${isoOslo(fields.date)}`];
+  if (fields.title) lines.push(`title: ${quote(fields.title)}`);
+  if (fields.byline) lines.push(`byline: ${quote(fields.byline)}`);
+  if (fields.image) {
+    const { src, alt, caption, credit } = fields.image;
+    lines.push('image:', `  src: ${quote(src)}`, `  alt: ${quote(alt)}`);
+    if (caption) lines.push(`  caption: ${quote(caption)}`);
+    if (credit) lines.push(`  credit: ${quote(credit)}`);
+  }
+  if (fields.pinned) lines.push('pinned: true');
+  if (fields.draft) lines.push('draft: true');
+  lines.push('---', '');
+  return `${lines.join('\n')}\n${body.trim()}\n`;
+}
+
+/**
+ * An entry's file name in the story's oppdateringer/: its Oslo time and its title's slug
+ * ("1945-nye-angrep.md"), so the folder reads in order and the anchor says what it is. `taken`
+ * tells names already there: a second entry in the same minute gets "-2", and so on.
+ */
+export function entryFileName(
+  date: Date,
+  title: string | undefined,
+  taken: (name: string) => boolean,
+): string {
+  const time = osloHhmm(date);
+  const words = title ? slugify(title).split('-').slice(0, 6).join('-') : '';
+  const stem = words ? `${time}-${words}` : time;
+  let name = `${stem}.md`;
+  for (let n = 2; taken(name); n++) name = `${stem}-${n}.md`;
+  return name;
+}
+
+/** "19.45" Oslo time as "1945". */
+function osloHhmm(date: Date): string {
+  return formatTime(date).replace(/\D/g, '');
 }
 
 /** The lead photo's file beside the article: the article's name with the photo's extension. */

@@ -17,7 +17,7 @@ import type { ViteDevServer } from 'vite';
 import { DATA_STORE_MODULE_ID } from './content-store.ts';
 
 /** The collections of src/content.config.ts; a view of each must be shared, or none is used. */
-export const DEV_COLLECTIONS = ['articles', 'authors'] as const;
+export const DEV_COLLECTIONS = ['articles', 'authors', 'liveEntries'] as const;
 
 /** Astro's names of the Vite environments that render pages (ASTRO_VITE_ENVIRONMENT_NAMES). */
 export const PAGE_ENVIRONMENTS = ['ssr', 'prerender'] as const;
