@@ -34,6 +34,7 @@ import {
   type LiveEntry,
 } from './live.ts';
 import { plainText } from '../escape.ts';
+import { liveEntryCount } from './live-count.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 type LiveEntryEntry = CollectionEntry<'liveEntries'>;
@@ -138,6 +139,8 @@ function toLiveEntry(entry: LiveEntryEntry): LiveEntry {
 /** The live stories' entries, by the id of their story. */
 async function liveEntriesByStory(): Promise<Map<string, LiveEntry[]>> {
   const byStory = new Map<string, LiveEntry[]>();
+  // Astro warns about an empty collection on every build; most builds have no live story.
+  if (liveEntryCount() === 0) return byStory;
   for (const entry of await getCollection('liveEntries')) {
     const story = storyIdOfEntry(entry.id);
     const list = byStory.get(story) ?? [];
