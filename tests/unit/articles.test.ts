@@ -13,6 +13,15 @@ describe('isPublished', () => {
     expect(isPublished(makeArticle('a', '2020-10-11T08:00:00+02:00'), now)).toBe(true);
   });
 
+  it('never publishes a killed story, not even in the dev server', () => {
+    const killed = makeArticle('a', '2020-10-10T10:40:00+02:00', {
+      killed: { at: new Date('2020-10-10T15:00:00+02:00'), reason: 'Saken trekkes.' },
+    });
+    expect(killed.killed).toEqual({ at: new Date('2020-10-10T15:00:00+02:00'), reason: 'Saken trekkes.' });
+    expect(isPublished(killed, now)).toBe(false);
+    expect(isPublished(killed, now, { includeDrafts: true })).toBe(false);
+  });
+
   it('holds back an embargoed article until its time', () => {
     const future = makeArticle('a', '2020-10-11T08:00:01+02:00');
     expect(isPublished(future, now)).toBe(false);

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { twinOf } from '../../src/lib/build/output-files';
 import { compressBatch } from '../../src/lib/build/compress-worker';
-import { unchanged } from '../../src/lib/build/precompress';
+import { holdsGone, unchanged } from '../../src/lib/build/precompress';
 import { staleFiles } from '../../src/lib/build/stale-output';
 import { dcbDecode, dcbSuffix, sealDictionary } from '../../src/lib/build/dictionary';
 
@@ -114,5 +114,14 @@ describe('precompressed twins', () => {
     );
     expect(existsSync(`${tiny}.gz`)).toBe(false);
     expect(existsSync(`${tiny}.br`)).toBe(false);
+  });
+});
+
+describe('a kill and the dictionary', () => {
+  it('a dictionary that holds a killed story’s address is not kept', () => {
+    const bytes = Buffer.from('<a href="/2020/10/10/vapenhvile-i-karabakh/">Våpenhvile</a>');
+    expect(holdsGone(bytes, ['/2020/10/10/vapenhvile-i-karabakh/'])).toBe(true);
+    expect(holdsGone(bytes, ['/2020/10/11/en-annen-sak/'])).toBe(false);
+    expect(holdsGone(bytes, [])).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Piscina } from 'piscina';
 import { dictionaryPath } from '../urls.ts';
+import { goneRecorded } from './redirects.ts';
 import {
   commonMarkup,
   dcbBytes,
@@ -129,6 +130,17 @@ export const dictionaryFor = (file: string, dictionary: Dictionary | undefined):
   DICTIONARY_TARGETS.test(file) ? dictionary : undefined;
 
 /**
+ * True when a dictionary holds the address of a killed story (front-matter `killed`): it was
+ * made while the story was on the site, and may hold its text, which must not be served on.
+ */
+export function holdsGone(bytes: Buffer, gone: readonly string[]): boolean {
+  return gone.some((path) => {
+    const slug = path.split('/').filter(Boolean).at(-1);
+    return slug !== undefined && bytes.includes(slug);
+  });
+}
+
+/**
  * The site's dictionary: the one in dist/ from the last build, unless the sampled pages show the
  * templates have changed enough that a new one is clearly better (dictionary.ts). `fresh` is
  * true when it was (re)written.
@@ -136,6 +148,7 @@ export const dictionaryFor = (file: string, dictionary: Dictionary | undefined):
 export function siteDictionary(
   root: string,
   htmlPaths: readonly string[],
+  gone: readonly string[] = [],
 ): { dictionary: Dictionary; fresh: boolean } {
   const sample = samplePages(htmlPaths).map((path) => readFileSync(join(root, path)));
   const candidate = sealDictionary(commonMarkup(sample.map(String)));
@@ -143,6 +156,7 @@ export function siteDictionary(
   const kept = existsSync(file) ? readDictionary(readFileSync(file)) : undefined;
   if (
     kept &&
+    !holdsGone(kept.bytes, gone) &&
     (kept.hash === candidate.hash || keepDictionary(dcbBytes(sample, kept), dcbBytes(sample, candidate)))
   ) {
     return { dictionary: kept, fresh: false };
@@ -214,7 +228,7 @@ export function precompress({
           const pages = files
             .filter((f) => DICTIONARY_TARGETS.test(f.path))
             .map((f) => relative(root, f.path));
-          ({ dictionary, fresh } = siteDictionary(root, pages));
+          ({ dictionary, fresh } = siteDictionary(root, pages, goneRecorded()));
           if (fresh) {
             files = files.filter((f) => f.path !== dictionaryFile);
             const { mtimeMs, size } = statSync(dictionaryFile);

@@ -18,11 +18,38 @@ const KEY = Symbol.for('nyhetsleser.redirects');
 /** The file names in dist/; nginx refuses to serve both (nginx.ts). */
 export const REDIRECTS_FILE = '_redirects';
 export const NGINX_REDIRECTS_FILE = '_redirects.nginx';
+/** Killed stories' addresses, for nginx's 410 (nginx.ts). */
+export const NGINX_GONE_FILE = '_gone.nginx';
 
-function registry(): { redirects: Redirect[] | undefined } {
-  const g = globalThis as typeof globalThis & { [KEY]?: { redirects: Redirect[] | undefined } };
-  g[KEY] ??= { redirects: undefined };
+interface Registry {
+  redirects: Redirect[] | undefined;
+  gone: string[] | undefined;
+}
+
+function registry(): Registry {
+  const g = globalThis as typeof globalThis & { [KEY]?: Registry };
+  g[KEY] ??= { redirects: undefined, gone: undefined };
   return g[KEY];
+}
+
+/** Called once the articles are loaded: the site paths of killed stories (collection.ts). */
+export function recordGone(paths: readonly string[]): void {
+  registry().gone = [...paths].sort();
+}
+
+/** The killed stories' paths this build recorded (none before the articles were loaded). */
+export function goneRecorded(): readonly string[] {
+  return registry().gone ?? [];
+}
+
+/** Lines for an nginx `map $uri $gone` block: each killed story's address, with and without the slash. */
+export function nginxGoneMap(paths: readonly string[], base: string): string {
+  return paths
+    .map((path) => {
+      const at = href(path, base);
+      return `"${at}" 1;\n"${at.replace(/\/$/, '')}" 1;\n`;
+    })
+    .join('');
 }
 
 /** Called by the route that lists the pages whose old addresses moved. */
@@ -58,7 +85,7 @@ export function redirectFiles(): AstroIntegration {
         base = normaliseBase(config.base);
       },
       'astro:build:done': ({ dir }) => {
-        const { redirects } = registry();
+        const { redirects, gone } = registry();
         // The listing route always runs in a build; no record means it did not, and writing
         // an empty map would drop every redirect.
         if (!redirects) throw new Error('No redirects were recorded: the listing route did not run.');
@@ -66,6 +93,7 @@ export function redirectFiles(): AstroIntegration {
         for (const [name, text] of [
           [REDIRECTS_FILE, staticHostRedirects(redirects, base)],
           [NGINX_REDIRECTS_FILE, nginxRedirectMap(redirects, base)],
+          [NGINX_GONE_FILE, nginxGoneMap(gone ?? [], base)],
         ] as const) {
           const file = fileURLToPath(new URL(name, dir));
           writeFileSync(file, text);

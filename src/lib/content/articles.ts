@@ -50,6 +50,10 @@ export interface ArticleData<Src = string> {
   lang?: Lang | undefined;
   /** A live story's coverage (live.ts); its entries are files beside it. */
   live?: LiveData | undefined;
+  /** The wire story this file holds (the importer's; README, "Wire import"). */
+  wire?: { id: string; version?: number | undefined } | undefined;
+  /** A kill: the article is published nowhere, and its address is gone (410). */
+  killed?: { at: Date; reason?: string | undefined } | undefined;
 }
 
 /** What an image file is: size as shown (EXIF rotation applied), format, digest of its bytes. */
@@ -90,6 +94,8 @@ export interface Article {
   dateline: string | undefined;
   tags: string[];
   draft: boolean;
+  /** A kill (front-matter `killed`): published nowhere, its address gone (410). */
+  killed: { at: Date; reason: string | undefined } | undefined;
   /** What kind of journalism: news, or a labelled kind such as opinion (article-types.ts). */
   type: ArticleType;
   /** Its corrections, newest first (corrections.ts). */
@@ -142,6 +148,7 @@ export function toArticle(
     dateline: data.dateline,
     tags: data.tags,
     draft: data.draft,
+    killed: data.killed && { at: data.killed.at, reason: data.killed.reason },
     type: data.type,
     corrections: renderCorrections(data.corrections),
     lang: data.lang ?? SITE_LANG,
@@ -192,15 +199,17 @@ export interface PublishOptions {
 }
 
 /**
- * The one definition of "published": not a draft, and not embargoed (its `date` is not later
- * than the build's now). Everything that writes output filters through this.
+ * The one definition of "published": not a draft, not killed, and not embargoed (its `date` is
+ * not later than the build's now). Everything that writes output filters through this.
  */
 export function isPublished(
-  article: Pick<Article, 'draft' | 'date'>,
+  article: Pick<Article, 'draft' | 'date'> & { killed?: Article['killed'] },
   now: Date,
   { includeDrafts = false }: PublishOptions = {},
 ): boolean {
   if (article.draft && !includeDrafts) return false;
+  // A killed story is gone, in the dev server too: its page would show what the agency withdrew.
+  if (article.killed) return false;
   return article.date.getTime() <= now.getTime();
 }
 

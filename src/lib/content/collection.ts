@@ -25,6 +25,7 @@ import { duplicateUrlProblems } from './validate.ts';
 import { readRenderFacts } from '../markdown/render-facts.ts';
 import { readBody } from './body-files.ts';
 import { correctionsLog, type LoggedCorrection } from '../archive/corrections-log.ts';
+import { recordGone } from '../build/redirects.ts';
 import {
   entryAnchor,
   liveCoverage,
@@ -179,6 +180,14 @@ async function load(): Promise<SiteData> {
   const clashes = duplicateUrlProblems(all);
   if (clashes.length > 0) throw new Error(formatReport(clashes));
   const published = all.filter((article) => isPublished(article, now, { includeDrafts }));
+  // Killed stories that had been published: their addresses answer 410 Gone (nginx).
+  recordGone(all.filter((a) => a.killed && !a.draft && a.date.getTime() <= now.getTime()).map((a) => a.path));
+  for (const a of all) {
+    if (a.killed) {
+      const reason = a.killed.reason ? `: ${a.killed.reason.replace(/[.!]$/, '')}` : '';
+      console.log(`[wire] Killed: ${a.file} (${a.path}) at ${isoOslo(a.killed.at)}${reason}.`);
+    }
+  }
   shareInKeys(published);
   shareInKeys(published.map(teaserOf));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));

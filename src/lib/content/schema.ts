@@ -41,6 +41,8 @@ export const KNOWN_FIELDS = [
   'corrections',
   'lang',
   'live',
+  'wire',
+  'killed',
 ] as const;
 
 /** The fields of `image:`. */
@@ -175,6 +177,28 @@ export function articleSchema<S extends z.ZodType = ReturnType<typeof plainSrc>>
         .object(
           { start: dateTime('live.start'), end: dateTime('live.end').optional() },
           { error: `"live" must be a block with the start of the coverage:\n${LIVE_EXAMPLE}` },
+        )
+        .optional(),
+      // Written by the wire importer (src/lib/editor/wire-article.ts): the agency's id of the
+      // story and the version this file holds, so a later version updates this file.
+      wire: z
+        .object(
+          {
+            id: z.string({ error: '"wire.id" must be text: the agency\'s id of the story.' }).trim().min(1),
+            version: z.number({ error: '"wire.version" must be a whole number.' }).int().nonnegative().optional(),
+          },
+          { error: '"wire" must be a block with the wire id, e.g. wire:\n  id: urn:ntb:123\n  version: 2' },
+        )
+        .optional(),
+      // A kill (the agency's "canceled"): the story is taken out of every page, list, feed,
+      // sitemap and search, and its address answers 410 Gone. The file is kept, marked.
+      killed: z
+        .object(
+          {
+            at: dateTime('killed.at'),
+            reason: text('killed.reason', '"Saken trekkes."').optional(),
+          },
+          { error: '"killed" must be a block with the time of the kill, e.g. killed:\n  at: 2020-10-10T15:00\n  reason: Saken trekkes.' },
         )
         .optional(),
       // Absent means the site's default language (site.yaml), decided when the page is built.

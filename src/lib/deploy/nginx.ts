@@ -4,7 +4,7 @@
  */
 import { DICTIONARY_CACHE, IMMUTABLE_CACHE, PAGE_CACHE, SECURITY_HEADERS } from './security-headers.ts';
 import { dictionaryPath, feedPath, href, normaliseBase } from '../urls.ts';
-import { NGINX_REDIRECTS_FILE } from '../build/redirects.ts';
+import { NGINX_GONE_FILE, NGINX_REDIRECTS_FILE } from '../build/redirects.ts';
 
 export interface NginxOptions {
   /** `listen` value: "80", or "127.0.0.1:8123" in tests. */
@@ -124,6 +124,18 @@ map $uri $moved_to {
 }`;
 }
 
+/**
+ * Killed stories (front-matter `killed`, a wire kill): their addresses answer 410 Gone, from the
+ * map the build writes beside the redirects.
+ */
+function goneMap(root: string, base: string): string {
+  return `# Killed stories: the build's ${NGINX_GONE_FILE} (reload nginx after each deploy).
+map $uri $gone {
+    default "";
+    include ${root.replace(/\/$/, '')}${base}${NGINX_GONE_FILE}*;
+}`;
+}
+
 /** The `server { … }` block. */
 export function nginxServer({ listen, root, base, brotli }: NginxOptions): string {
   const b = normaliseBase(base);
@@ -142,10 +154,15 @@ ${i}${i}add_header Link $page_dictionary_link always;`;
     absolute_redirect off;
     index $page_index index.html;
     error_page 404 ${b}404.html;
+    # A killed story's address: gone for good, with the site's page saying it is not here.
+    error_page 410 ${b}404.html;
 
     # A list page numbered the old way (/utenriks/side/2/) → the month page with its stories.
     if ($moved_to) {
         return 301 $moved_to;
+    }
+    if ($gone) {
+        return 410;
     }
 
     # Responses nginx makes before choosing a location (400 for a malformed request) get these;
@@ -193,7 +210,7 @@ ${headerLines(IMMUTABLE_CACHE, i + i)}
 ${headerLines(PAGE_CACHE, i + i)}
         return 404;
     }
-    location ~ ^${b}_(headers|redirects(\\.nginx)?)$ {
+    location ~ ^${b}_(headers|redirects(\\.nginx)?|gone\\.nginx)$ {
 ${headerLines(PAGE_CACHE, i + i)}
         return 404;
     }
@@ -259,8 +276,11 @@ ${brotli ? '    brotli_static on;\n' : ''}    gzip on;
     gzip_types ${GZIP_TYPES.join(' ')};
 
 ${[
+  // Before the first map: an article's address is longer than the default bucket (64 bytes).
+  'map_hash_bucket_size 256;',
   dictionaryMaps(normaliseBase(options.base), options.dictionary !== false),
   redirectMap(options.root, normaliseBase(options.base)),
+  goneMap(options.root, normaliseBase(options.base)),
 ]
   .join('\n')
   .split('\n')

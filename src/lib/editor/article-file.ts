@@ -28,6 +28,12 @@ export interface NewArticleFields {
   lang?: Lang | undefined;
   /** A live story (src/lib/content/live.ts): when its coverage starts. */
   live?: { start: Date } | undefined;
+  /** Kept in the file so the address never changes with the title (wire stories). */
+  slug?: string | undefined;
+  /** The wire story and version the file holds (the importer's). */
+  wire?: { id: string; version?: number | undefined } | undefined;
+  /** A kill: published nowhere, its address gone. */
+  killed?: { at: Date; reason?: string | undefined } | undefined;
 }
 
 /** A YAML scalar that round-trips any text: JSON strings are valid YAML double-quoted strings. */
@@ -38,7 +44,9 @@ export function articleFileText(fields: NewArticleFields, body: string): string 
   const lines = [
     '---',
     `title: ${quote(fields.title)}`,
+    ...(fields.slug ? [`slug: ${fields.slug}`] : []),
     `date: ${isoOslo(fields.date)}`,
+    ...(fields.updated ? [`updated: ${isoOslo(fields.updated)}`] : []),
     `category: ${fields.category}`,
   ];
   if (fields.type && fields.type !== DEFAULT_ARTICLE_TYPE) lines.push(`type: ${fields.type}`);
@@ -54,6 +62,14 @@ export function articleFileText(fields: NewArticleFields, body: string): string 
     if (credit) lines.push(`  credit: ${quote(credit)}`);
   }
   if (fields.live) lines.push('live:', `  start: ${isoOslo(fields.live.start)}`);
+  if (fields.wire) {
+    lines.push('wire:', `  id: ${quote(fields.wire.id)}`);
+    if (fields.wire.version !== undefined) lines.push(`  version: ${fields.wire.version}`);
+  }
+  if (fields.killed) {
+    lines.push('killed:', `  at: ${isoOslo(fields.killed.at)}`);
+    if (fields.killed.reason) lines.push(`  reason: ${quote(fields.killed.reason)}`);
+  }
   if (fields.draft) lines.push('draft: true');
   lines.push('---', '');
   return `${lines.join('\n')}\n${body.trim()}\n`;
