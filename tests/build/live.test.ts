@@ -53,6 +53,13 @@ describe('a running live story', () => {
   });
 
   it('shows Oslo times: the time alone on the story’s first day, the date too after midnight', () => {
+    // The time and the title are two words in the heading (search and screen readers read it whole).
+    const heading = html.slice(
+      html.indexOf('<h3 id="oppdatering-2350-vinden-oker"'),
+      html.indexOf('</h3>', html.indexOf('<h3 id="oppdatering-2350-vinden-oker"')),
+    );
+    expect(text(heading)).toBe('kl. 23.50 Vinden øker på kysten');
+    expect(heading).toMatch(/<\/a> <span class="entry-title"[^>]*>Vinden øker på kysten<\/span>$/);
     expect(html).toContain('<time datetime="2020-10-31T23:50:00+01:00">kl. 23.50</time>');
     expect(html).toContain('<time datetime="2020-11-01T00:20:00+01:00">1. nov. 2020 kl. 00.20</time>');
   });

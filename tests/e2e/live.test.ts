@@ -100,7 +100,9 @@ describe('live stories', () => {
     await expect
       .poll(() => result.locator('h2 a').getAttribute('href'), POLL)
       .toBe(`/${LIVE_PATH}#oppdatering-0945-ras`);
-    expect(await result.locator('.meta').innerText()).toContain('Jordras stenger E39');
+    expect(await result.locator('.meta').innerText()).toContain(
+      '· 1. nov. 2020 kl. 09.45 Jordras stenger E39',
+    );
     expect(await result.locator('mark').first().innerText()).toMatch(/jordras/i);
     await result.locator('h2 a').click();
     await page.waitForURL(`${server.url}${LIVE_PATH}#oppdatering-0945-ras`);

@@ -128,26 +128,30 @@ export async function getCorrectionsFeed(): Promise<Feed> {
   return buildCorrectionsFeed({ log, categoryOf: getCategory, site: SITE_URL, now });
 }
 
+/** The live stories by their route params ("2020/10/31/slug"), found once per build. */
+let liveStories: Promise<Map<string, Article>> | undefined;
+const liveKey = (p: Record<string, string | undefined>) => `${p.year}/${p.month}/${p.day}/${p.slug}`;
+function getLiveStories(): Promise<Map<string, Article>> {
+  liveStories ??= getSiteData().then(
+    ({ archive }) =>
+      new Map(archive.articles.filter((a) => a.live).map((a) => [liveKey(articleParams(a)), a] as const)),
+  );
+  return liveStories;
+}
+
 /** getStaticPaths for a live story's own feeds (under its page): every live story. */
 export async function liveFeedPaths() {
-  const { archive } = await getSiteData();
   const key = sitePageKeys();
-  return archive.articles
-    .filter((article) => article.live)
-    .map((article) => ({ params: articleParams(article), cacheKey: key({ liveFeed: article }) }));
+  return [...(await getLiveStories()).values()].map((article) => ({
+    params: articleParams(article),
+    cacheKey: key({ liveFeed: article }),
+  }));
 }
 
 /** A live story's feed of entries, by its route params. */
 export async function getLiveFeed(params: Record<string, string | undefined>): Promise<Feed> {
-  const { archive, now } = await getSiteData();
-  const article = archive.articles.find(
-    (a) =>
-      a.live &&
-      a.day.year === params.year &&
-      a.day.month === params.month &&
-      a.day.day === params.day &&
-      a.slug === params.slug,
-  );
+  const [{ now }, stories] = await Promise.all([getSiteData(), getLiveStories()]);
+  const article = stories.get(liveKey(params));
   if (!article) throw new Error(`No live story at ${JSON.stringify(params)}.`);
   const images = new Map(
     await Promise.all(
