@@ -6,7 +6,7 @@
  * every failure is a WireFormatError naming what is wrong, and writes nothing.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { articleFilePath, articleFileText, imageFilePath, writeNewFile } from './article-file.ts';
 import { readWireFile } from './wire-formats.ts';
 import { WireFormatError } from './wire-item.ts';
@@ -161,7 +161,6 @@ export function importWireFile(wireFile: string, context: WireImportContext): Wi
     writeNewFile(path, markdown);
     if (picture && photoPath) copyFileSync(picture.from, photoPath);
   }
-  if (extname(path) !== '.md') throw new Error(`Not an article file: ${path}`);
   context.index.set(item.id, { path: path.slice(context.articlesDir.length + 1), version: item.version });
   if (article.action === 'draft') notes.push('Withheld by the agency: saved as a draft (draft: true).');
   return { outcome: storedPath ? 'updated' : 'created', path, url: articlePath(osloDay(date), slug), notes };

@@ -20,37 +20,29 @@ const NITF_HEADINGS: Record<string, string> = { hl1: 'h2', hl2: 'h2', hl3: 'h3' 
 const NITF_DROPPED = new Set(['media', 'body.head', 'body.end', 'tagline', 'img', 'picture', 'figure']);
 const NITF_UNWRAPPED = new Set(['block', 'body.content', 'body', 'nitf', 'section']);
 
-function nitfToHtml() {
+/**
+ * A rehype plugin that rewrites every element, children first: `rewrite` returns what stands in
+ * its place (the element itself, its children alone, or nothing).
+ */
+function rewriteElements(rewrite: (element: Element, children: ElementContent[]) => ElementContent[]) {
   const walk = (children: ElementContent[]): ElementContent[] =>
-    children.flatMap((node): ElementContent[] => {
-      if (node.type !== 'element') return [node];
-      if (NITF_DROPPED.has(node.tagName)) return [];
-      const kids = walk(node.children);
-      if (NITF_UNWRAPPED.has(node.tagName)) return kids;
-      const heading = NITF_HEADINGS[node.tagName];
-      const element: Element = heading
-        ? { ...node, tagName: heading, children: kids }
-        : { ...node, children: kids };
-      return [element];
-    });
-  return (tree: Root) => {
+    children.flatMap((node) => (node.type === 'element' ? rewrite(node, walk(node.children)) : [node]));
+  return () => (tree: Root) => {
     tree.children = walk(tree.children as ElementContent[]) as Root['children'];
   };
 }
 
+/** NITF's own elements as HTML. */
+const nitfToHtml = rewriteElements((node, children) => {
+  if (NITF_DROPPED.has(node.tagName)) return [];
+  if (NITF_UNWRAPPED.has(node.tagName)) return children;
+  return [{ ...node, tagName: NITF_HEADINGS[node.tagName] ?? node.tagName, children }];
+});
+
 /** A link the sanitiser emptied (javascript:, data:) is its text. */
-function unwrapEmptyLinks() {
-  const walk = (children: ElementContent[]): ElementContent[] =>
-    children.flatMap((node): ElementContent[] => {
-      if (node.type !== 'element') return [node];
-      const kids = walk(node.children);
-      if (node.tagName === 'a' && !node.properties.href) return kids;
-      return [{ ...node, children: kids }];
-    });
-  return (tree: Root) => {
-    tree.children = walk(tree.children as ElementContent[]) as Root['children'];
-  };
-}
+const unwrapEmptyLinks = rewriteElements((node, children) =>
+  node.tagName === 'a' && !node.properties.href ? children : [{ ...node, children }],
+);
 
 const processor = unified()
   .use(rehypeParse, { fragment: true })
