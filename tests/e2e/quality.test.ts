@@ -102,6 +102,22 @@ describe.concurrent('layout stability on a slow machine', () => {
   const headlines = (page: Page) => () => page.locator('#search-results li h2').allInnerTexts();
   const POLL = { timeout: 30_000 };
 
+  it('the check sees a shift once the page is parsed (a banner pushed in late)', async ({ expect }) => {
+    const page = await slowPage('phone');
+    await page.route(`${server.url}skyver/`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>t</title><p>Første avsnitt</p><p>Andre avsnitt</p>
+          <script>setTimeout(() => document.body.prepend(Object.assign(document.createElement('div'),
+            { textContent: 'Banner', style: 'height:80px' })), 300)</script>`,
+      }),
+    );
+    await page.goto(`${server.url}skyver/`);
+    await page.waitForTimeout(1000);
+    expect(await layoutShifts(page)).toEqual([expect.stringMatching(/^0\.\d+ at \d+ ms: /)]);
+    await page.context().close();
+  });
+
   for (const viewport of ['phone', 'desktop'] as const) {
     it(`nothing moves on any page kind but search, ${viewport}`, async ({ expect }) => {
       const page = await slowPage(viewport);

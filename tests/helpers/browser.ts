@@ -95,7 +95,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /**
  * Every layout shift so far that counts towards CLS (not right after input, as Lighthouse counts
  * them), one line each with its score and the nodes that moved: an empty list is a CLS of 0, and
- * a failure names what moved.
+ * a failure names what moved. On a page slowed by `throttleCpu`, shifts up to the first frame
+ * after the parser finished are left out (see there).
  */
 export function layoutShifts(page: Page): Promise<string[]> {
   return page.evaluate(
@@ -108,13 +109,14 @@ export function layoutShifts(page: Page): Promise<string[]> {
           const classes = [...node.classList].map((c) => `.${c}`).join('');
           return `${node.localName}${id}${classes}`;
         };
+        const parsedFrame = (window as { __parsedFrame?: number }).__parsedFrame ?? 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & {
             value: number;
             hadRecentInput: boolean;
             sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
           })[]) {
-            if (entry.hadRecentInput) continue;
+            if (entry.hadRecentInput || entry.startTime <= parsedFrame) continue;
             const moved = entry.sources.map(
               (s) => `${name(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
             );
@@ -133,6 +135,19 @@ export function layoutShifts(page: Page): Promise<string[]> {
  * through the Chrome DevTools Protocol. Timing bugs show up here that a fast machine hides.
  */
 export async function throttleCpu(page: Page, rate = 6): Promise<void> {
+  // So slowed, Chromium paints a page its parser has not finished (it yields on a time budget, at
+  // any tag): a button whose label is not parsed yet, a heading half its length. That is the
+  // browser streaming, not the page moving, and it lands anywhere, so it made these tests flaky.
+  // What a page does once parsed (results, photos, updates arriving late) still counts: the time
+  // of the first frame after parsing is noted for `layoutShifts`, which counts what comes after.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      requestAnimationFrame((frame) => {
+        (window as { __parsedFrame?: number }).__parsedFrame = frame;
+      });
+    });
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
