@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildFlags } from './src/lib/build/flags.ts';
 import { settings } from './src/lib/config.ts';
 import { contentStoreFromFile } from './src/lib/build/astro-internals/content-store.ts';
+import { keptBuildVite } from './src/lib/build/astro-internals/kept-build.ts';
 import { CONTENT_DIR } from './src/lib/content/dir.ts';
 import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
@@ -46,7 +47,9 @@ export default defineConfig({
   // pruneStaleOutput removes what a build no longer makes.
   // Photos are published under ASCII names, whatever the editor called the file
   // (src/lib/images/asset-names.ts).
+  // In the publisher's kept process, each build's page bundle is named apart (kept-build.ts).
   vite: {
+    ...keptBuildVite(),
     build: {
       assetsInlineLimit: 0,
       emptyOutDir: false,

@@ -2,15 +2,25 @@
  * `npm run build`: `astro build`, unless `dist/` is already what it would write.
  *   npm run build                  build, or say that nothing changed (src/lib/build/up-to-date.ts)
  *   npm run build -- --force       always build, ignoring every cache (Astro's own flag)
+ * With `npm run publisher` running for the same site, the build runs there, in a process that
+ * keeps Astro loaded (src/lib/build/publisher.ts); its log is printed here as it comes.
  * Other arguments go to `astro build` as they are (and count among the inputs). The exit code is
  * the build's.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settings } from '../src/lib/config.ts';
-import { CONTENT_DIR } from '../src/lib/content/dir.ts';
+import { ARTICLES_DIR, CONTENT_DIR } from '../src/lib/content/dir.ts';
+import {
+  jsonLines,
+  publisherSocket,
+  workerKey,
+  type PublishReply,
+  type PublishRequest,
+} from '../src/lib/build/publisher.ts';
 import { resolveBuildNow } from '../src/lib/now.ts';
 import {
   changedPaths,
@@ -82,13 +92,8 @@ if (!args.includes('--force')) {
 // A build that fails or is stopped leaves no record: the next one runs.
 for (const file of Object.values(records)) rmSync(file, { force: true });
 
-const child = spawn(
-  process.execPath,
-  ['--max-old-space-size=16384', join(project, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
-  { stdio: 'inherit' },
-);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('close', (code, signal) => {
+/** After a successful build, the record that lets the next one be skipped when nothing changed. */
+function finish(code: number | null): never {
   if (code === 0) {
     const recorded = readNextChange(resolve(config.cacheDir));
     const out = outStat();
@@ -98,6 +103,69 @@ child.on('close', (code, signal) => {
       writeFileSync(records.stamp, JSON.stringify(stamp));
     }
   }
-  if (signal) process.kill(process.pid, signal);
   process.exit(code ?? 1);
+}
+
+/**
+ * The build handed to a running publisher of this site: its exit code, or undefined when there is
+ * none (no socket, or one nobody answers) or it declines the arguments.
+ */
+function viaPublisher(): Promise<number | undefined> {
+  const socketPath = publisherSocket(resolve(config.cacheDir));
+  if (!existsSync(socketPath)) return Promise.resolve(undefined);
+  const request: PublishRequest = {
+    cwd: process.cwd(),
+    args,
+    env: process.env,
+    key: workerKey(
+      lines,
+      { dir: ARTICLES_DIR, base: project },
+      { settings: config, args, node: process.version, cwd: process.cwd() },
+    ),
+  };
+  return new Promise((resolveBuild) => {
+    let answered = false;
+    let ended = false;
+    const resolvePromise = (code: number | undefined) => {
+      ended = true;
+      resolveBuild(code);
+    };
+    let buffer = '';
+    const socket = connect(socketPath);
+    socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
+    socket.on('data', (chunk) => {
+      answered = true;
+      buffer = jsonLines<PublishReply>(buffer + chunk.toString(), (reply) => {
+        if (reply.type === 'log') process.stdout.write(reply.text);
+        else if (reply.type === 'declined') {
+          console.log(`[build] The publisher does not take ${reply.reason}: building here.`);
+          resolvePromise(undefined);
+        } else resolvePromise(reply.code);
+      });
+    });
+    socket.on('error', () => {
+      if (!answered) resolvePromise(undefined);
+    });
+    socket.on('close', () => {
+      if (ended) return;
+      if (answered) {
+        console.error('[build] The publisher stopped during the build. Run `npm run build` again.');
+        resolvePromise(1);
+      } else resolvePromise(undefined);
+    });
+  });
+}
+
+const published = await viaPublisher();
+if (published !== undefined) finish(published);
+
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=16384', join(project, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+  { stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('close', (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  finish(code);
 });

@@ -32,6 +32,10 @@
  *    clears its getStaticPaths cache); the collections are those of src/content.config.ts; an
  *    image() path is marked "__ASTRO_IMAGE_". If it breaks: a saved article shows after Astro's
  *    own store write, a second or two later, as before.
+ * 8. A build loads its bundled pages with import() of `prerender-entry.[hash].mjs`, found by that
+ *    prefix, and lets the prerender environment's output names be set (kept-build.ts; used by
+ *    the publisher, whose kept process must not get a former build's modules back from Node).
+ *    If it breaks: the publisher runs each build as a process of its own, as without it.
  */
 export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
@@ -41,6 +45,7 @@ export {
   storeModuleCode,
 } from './content-store.ts';
 export { astroRenderResult } from './render-result.ts';
+export { KEPT_BUILD_ENV, keptBuildProblems, keptBuildVite } from './kept-build.ts';
 export {
   devCollectionChanged,
   devStoreSnapshot,

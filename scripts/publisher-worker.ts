@@ -1,0 +1,70 @@
+/**
+ * The publisher's kept process (scripts/publisher.ts starts it): Astro loaded once, one build per
+ * message, each through Astro's programmatic build() with its page bundle named apart
+ * (src/lib/build/astro-internals/kept-build.ts). Its environment is the settings of the builds it
+ * serves. Everything it prints goes to stdout, in order, and each build ends with a line
+ * `DONE_MARK <exit code>` there, so its log is complete when the publisher sees the mark.
+ * When the installed Astro breaks the assumption, each build is an `astro build` of its own.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KEPT_BUILD_ENV, keptBuildProblems } from '../src/lib/build/astro-internals/kept-build.ts';
+import { DONE_MARK, keptBuildOptions } from '../src/lib/build/publisher.ts';
+
+const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// One ordered stream: the publisher forwards stdout as it comes.
+process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
+
+const problems = keptBuildProblems();
+const { default: build } = problems.length
+  ? { default: undefined }
+  : await import('astro').then((m) => ({ default: m.build }));
+let builds = 0;
+
+/** `astro build` as a process of its own: correct when the kept build's assumption is broken. */
+function buildInChild(args: string[]): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout.pipe(process.stdout, { end: false });
+    child.stderr.pipe(process.stdout, { end: false });
+    child.on('close', (code) => done(code ?? 1));
+  });
+}
+
+async function run(args: string[]): Promise<number> {
+  builds += 1;
+  if (!build) {
+    console.log(`[publisher] Building in a process of its own: ${problems.join('; ')} (assumption 8).`);
+    return buildInChild(args);
+  }
+  const options = keptBuildOptions(args);
+  if ('unsupported' in options) {
+    console.error(`[publisher] Cannot pass ${options.unsupported} to build().`);
+    return 2;
+  }
+  process.env[KEPT_BUILD_ENV] = `k${process.pid}n${builds}`;
+  try {
+    await build({ root: options.root, configFile: options.configFile, force: options.force });
+    return 0;
+  } catch (error) {
+    // As the astro command prints a failed build (which it logged already where it could).
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}
+
+process.on('message', (message: { args: string[] }) => {
+  void run(message.args).then((code) => {
+    process.stdout.write(`\n${DONE_MARK} ${code}\n`, () => {
+      process.send?.({ rss: process.memoryUsage.rss() });
+    });
+  });
+});
+process.send?.({ ready: true, kept: !problems.length });
