@@ -1,15 +1,17 @@
 /**
  * Build benchmark on a generated corpus:
- *   npm run bench -- --articles 1000 [--images] [--dev] [--out DIR] [--seed 1]
+ *   npm run bench -- --articles 1000 [--images] [--dev] [--publisher] [--out DIR] [--seed 1]
  * With --images, every fifth article (and the added one) has a 3000×2000 JPEG lead photo. With
- * --dev, the editor's loop on `npm run dev` is measured too (scripts/bench/dev-loop.ts).
+ * --dev, the editor's loop on `npm run dev` is measured too (scripts/bench/dev-loop.ts). With
+ * --publisher, `npm run publisher` runs beside the builds, which then build in its kept process:
+ * CPU and peak memory are then the build command's and the publisher's worker's together.
  * Generates N articles (deterministic) in DIR/corpus, copies the project to DIR/project (so the
  * output can be on the same file system as DIR, e.g. tmpfs; node_modules is linked, not copied),
  * then builds it cold (no output, no cache), warm (again), after adding one article, after
  * retitling one, after deleting one, after starting a live story and after adding an entry to
  * it, and prints one table. Timing comes from /usr/bin/time around `npm run build`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { SETTLE_MS } from '../src/lib/build/up-to-date.ts';
 import {
   cpSync,
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     images: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
+    publisher: { type: 'boolean', default: false },
   },
 });
 /** Every fifth article with a camera-sized photo, as a newsroom's archive has. */
@@ -95,23 +98,29 @@ function walk(dir: string): { pages: number; bytes: number } {
   return { pages, bytes };
 }
 
+const buildEnv = {
+  ...process.env,
+  CONTENT_DIR: corpus,
+  CACHE_DIR: cache,
+  BUILD_NOW: '2025-01-01T12:00:00+01:00',
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+const publisherLog = join(root, 'log-publisher.txt');
+/** What the publisher's worker said the last build cost: "CPU 4.10 s, 888 MiB resident". */
+function publisherCost(): { cpu: number; rssMiB: number } {
+  if (!values.publisher) return { cpu: 0, rssMiB: 0 };
+  const costs = [...readFileSync(publisherLog, 'utf8').matchAll(/CPU ([\d.]+) s, (\d+) MiB resident/g)];
+  const last = costs.at(-1);
+  return { cpu: Number(last?.[1] ?? 0), rssMiB: Number(last?.[2] ?? 0) };
+}
+
 function build(phase: string): Run {
   const timing = join(root, `time-${phase}.txt`);
+  const before = readFileSync(publisherLog, { encoding: 'utf8', flag: 'a+' }).length;
   const result = spawnSync(
     '/usr/bin/time',
     ['-f', '%e %U %S %M', '-o', timing, 'npm', 'run', '-s', 'build'],
-    {
-      cwd: project,
-      env: {
-        ...process.env,
-        CONTENT_DIR: corpus,
-        CACHE_DIR: cache,
-        BUILD_NOW: '2025-01-01T12:00:00+01:00',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    },
+    { cwd: project, env: buildEnv, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   if (result.status !== 0) {
     console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
@@ -121,6 +130,9 @@ function build(phase: string): Run {
   writeFileSync(join(root, `log-${phase.replace(/\W+/g, '-')}.txt`), `${result.stdout}\n${result.stderr}`);
   const lastLine = readFileSync(timing, 'utf8').trim().split('\n').at(-1) ?? '';
   const [wall = 0, user = 0, sys = 0, rssKiB = 0] = lastLine.split(' ').map(Number);
+  // A build the publisher made (an unchanged one makes none): its worker's cost too.
+  const published = readFileSync(publisherLog, 'utf8').length > before;
+  const worker = published ? publisherCost() : { cpu: 0, rssMiB: 0 };
   const { pages, bytes } = walk(join(project, 'dist'));
   // Astro logs "(+12ms)" after a page it rendered, "(cached)" or "(restored)" after one it kept.
   const log = stripVTControlCharacters(result.stdout);
@@ -131,8 +143,8 @@ function build(phase: string): Run {
   return {
     phase,
     wall,
-    cpu: user + sys,
-    rssMiB: rssKiB / 1024,
+    cpu: user + sys + worker.cpu,
+    rssMiB: Math.max(rssKiB / 1024, worker.rssMiB),
     pages,
     rendered,
     encoded,
@@ -149,6 +161,21 @@ rmSync(cache, { recursive: true, force: true });
 // written in the same clock tick could change unseen), as an editor's files have by the next
 // publish: let them settle, outside the timings.
 await new Promise((resolveWait) => setTimeout(resolveWait, SETTLE_MS));
+writeFileSync(publisherLog, '');
+const publisher = values.publisher
+  ? spawn(process.execPath, ['scripts/publisher.ts'], {
+      cwd: project,
+      env: buildEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  : undefined;
+if (publisher) {
+  const logged = (chunk: Buffer) => writeFileSync(publisherLog, chunk, { flag: 'a' });
+  publisher.stdout?.on('data', logged);
+  publisher.stderr?.on('data', logged);
+  while (!readFileSync(publisherLog, 'utf8').includes('Listening on'))
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+}
 runs.push(build('cold'));
 runs.push(build('warm'));
 // The added article gets a photo too (its index is a multiple of 5 when N is).
@@ -184,10 +211,11 @@ entry('21:00', 'Vinden øker på kysten, og flere ferjer er innstilt.');
 runs.push(build('live story'));
 entry('22:00', 'Over 20 000 kunder er uten strøm i Rogaland.');
 runs.push(build('+1 entry'));
+publisher?.kill('SIGTERM');
 
 const n = count;
 console.log(
-  `\nnyhetsleser build benchmark, N = ${n} articles${photos ? `, ${Math.ceil(n / photos.every)} photos` : ''} (${root})\n`,
+  `\nnyhetsleser build benchmark, N = ${n} articles${photos ? `, ${Math.ceil(n / photos.every)} photos` : ''}${publisher ? ', through npm run publisher' : ''} (${root})\n`,
 );
 console.log(
   '| phase | wall s | CPU s | peak RSS MiB | pages written | files rendered | images encoded | images from cache | ms per article | output MiB |',

@@ -61,9 +61,11 @@ async function run(args: string[]): Promise<number> {
 }
 
 process.on('message', (message: { args: string[] }) => {
+  const cpu = process.cpuUsage();
   void run(message.args).then((code) => {
+    const used = process.cpuUsage(cpu);
     process.stdout.write(`\n${DONE_MARK} ${code}\n`, () => {
-      process.send?.({ rss: process.memoryUsage.rss() });
+      process.send?.({ rss: process.memoryUsage.rss(), cpu: (used.user + used.system) / 1e6 });
     });
   });
 });

@@ -35,10 +35,12 @@ interface Worker {
   key: string;
   failed: boolean;
   rss: number;
+  /** CPU seconds of the last build (the worker's main thread and its threads). */
+  cpu: number;
   builds: number;
   ready: Promise<void>;
   /** Output of the build under way, and where it goes. */
-  sink?: { send: (reply: PublishReply) => void; done: (code: number) => void };
+  sink?: { send: (reply: PublishReply) => void; done: (code: number) => void; stats: () => void };
   buffer: string;
 }
 let worker: Worker | undefined;
@@ -56,17 +58,22 @@ function startWorker(request: PublishRequest): Worker {
     key: request.key,
     failed: false,
     rss: 0,
+    cpu: 0,
     builds: 0,
     ready: new Promise((resolvePromise) => (ready = resolvePromise)),
     buffer: '',
   };
-  child.on('message', (message: { ready?: boolean; kept?: boolean; rss?: number }) => {
+  child.on('message', (message: { ready?: boolean; kept?: boolean; rss?: number; cpu?: number }) => {
     if (message.ready) {
       if (!message.kept)
         log('Astro has changed under assumption 8: each build runs as a process of its own.');
       ready();
     }
-    if (message.rss !== undefined) started.rss = message.rss;
+    if (message.rss !== undefined && message.cpu !== undefined) {
+      started.rss = message.rss;
+      started.cpu = message.cpu;
+      started.sink?.stats();
+    }
   });
   const forward = (chunk: Buffer) => {
     started.buffer += chunk.toString();
@@ -95,7 +102,9 @@ function startWorker(request: PublishRequest): Worker {
       type: 'log',
       text: `[publisher] The worker stopped (${signal ?? code}) during the build.\n`,
     });
+    started.failed = true;
     started.sink?.done(1);
+    started.sink?.stats();
   });
   return started;
 }
@@ -111,8 +120,22 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
   const current = (worker ??= startWorker(request));
   await current.ready;
   const started = performance.now();
-  const code = await new Promise<number>((done) => {
-    current.sink = { send, done };
+  // Done when the log has ended (the mark) and the worker has said what the build cost.
+  const code = await new Promise<number>((resolveBuild) => {
+    let logEnded: number | undefined;
+    let costed = false;
+    const settle = () => {
+      if (logEnded !== undefined && costed) resolveBuild(logEnded);
+    };
+    const done = (exit: number) => {
+      logEnded ??= exit;
+      settle();
+    };
+    const stats = () => {
+      costed = true;
+      settle();
+    };
+    current.sink = { send, done, stats };
     current.builds += 1;
     send({
       type: 'log',
@@ -122,11 +145,10 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
   });
   current.sink = undefined;
   current.failed = code !== 0;
-  // The worker reports its memory right after the mark.
-  await new Promise((wait) => setTimeout(wait, 50));
   log(
     `Build ${current.builds} in worker ${current.child.pid}: exit ${code} in ` +
-      `${((performance.now() - started) / 1000).toFixed(2)} s, ${Math.round(current.rss / 2 ** 20)} MiB resident.`,
+      `${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${current.cpu.toFixed(2)} s, ` +
+      `${Math.round(current.rss / 2 ** 20)} MiB resident.`,
   );
   return code;
 }
