@@ -18,6 +18,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -162,20 +163,16 @@ rmSync(cache, { recursive: true, force: true });
 // publish: let them settle, outside the timings.
 await new Promise((resolveWait) => setTimeout(resolveWait, SETTLE_MS));
 writeFileSync(publisherLog, '');
+// The publisher writes its log straight to the file: this process blocks while a build runs.
 const publisher = values.publisher
   ? spawn(process.execPath, ['scripts/publisher.ts'], {
       cwd: project,
       env: buildEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', openSync(publisherLog, 'a'), openSync(publisherLog, 'a')],
     })
   : undefined;
-if (publisher) {
-  const logged = (chunk: Buffer) => writeFileSync(publisherLog, chunk, { flag: 'a' });
-  publisher.stdout?.on('data', logged);
-  publisher.stderr?.on('data', logged);
-  while (!readFileSync(publisherLog, 'utf8').includes('Listening on'))
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-}
+while (publisher && !readFileSync(publisherLog, 'utf8').includes('Listening on'))
+  await new Promise((resolveWait) => setTimeout(resolveWait, 100));
 runs.push(build('cold'));
 runs.push(build('warm'));
 // The added article gets a photo too (its index is a multiple of 5 when N is).

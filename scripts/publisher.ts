@@ -79,7 +79,11 @@ function startWorker(request: PublishRequest): Worker {
     started.buffer += chunk.toString();
     const mark = started.buffer.indexOf(DONE_MARK);
     const text = mark >= 0 ? started.buffer.slice(0, mark) : started.buffer;
-    if (text) started.sink?.send({ type: 'log', text });
+    if (text) {
+      // The publisher's own log is every build's, as a server logs its requests.
+      process.stdout.write(text);
+      started.sink?.send({ type: 'log', text });
+    }
     if (mark < 0) {
       started.buffer = '';
       return;
@@ -145,6 +149,14 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
   });
   current.sink = undefined;
   current.failed = code !== 0;
+  // A worker that must go is replaced now, not at the next publish: the fresh one has loaded
+  // Astro by then.
+  const retire = replaceWorker(current, request.key);
+  if (retire && worker === current) {
+    log(`Replacing worker ${current.child.pid}: ${retire}.`);
+    current.child.kill('SIGKILL');
+    worker = startWorker(request);
+  }
   log(
     `Build ${current.builds} in worker ${current.child.pid}: exit ${code} in ` +
       `${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${current.cpu.toFixed(2)} s, ` +

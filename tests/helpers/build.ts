@@ -108,6 +108,44 @@ export function runBuildScript(
   return runAsync(name, env, process.execPath, [resolve('scripts/build.ts'), ...astroArgs.slice(1), ...args]);
 }
 
+/** A running `npm run publisher` for the fixture site `name` (scripts/publisher.ts). */
+export interface RunningPublisher {
+  /** Everything it has printed so far. */
+  log: () => string;
+  /** Stops it as Ctrl-C does; `kill` stops it and its worker at once, as a crash would. */
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+}
+
+/** Starts the publisher for the site `name` (its CACHE_DIR) and waits until it listens. */
+export async function startPublisher(name: string, env: Record<string, string>): Promise<RunningPublisher> {
+  const child = spawn(process.execPath, [resolve('scripts/publisher.ts')], {
+    env: buildEnv(name, env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString()));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const ended = new Promise<void>((resolveEnd) => child.on('close', () => resolveEnd()));
+  const started = Date.now();
+  while (!output.includes('Listening on')) {
+    if (child.exitCode !== null || Date.now() - started > 30_000)
+      throw new Error(`the publisher did not start:\n${output}`);
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, name);
+    } catch {
+      // Gone already.
+    }
+    return ended;
+  };
+  return { log: () => output, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
+
 /**
  * A rebuild killed (SIGKILL, with every process it started) as soon as its log shows `marker`:
  * a publish interrupted half-way. Resolves with the log up to then; rejects if the build ended

@@ -1,5 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import {
   DATA_STORE_FILE,
   DATA_STORE_MODULE_ID,
   keepAssetImports,
+  keptBuildProblems,
   markdownEntryType,
   storeModuleCode,
 } from '../../src/lib/build/astro-internals';
@@ -168,6 +169,27 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     const config = readFileSync('src/content.config.ts', 'utf8');
     expect(/export const collections = \{ (.*) \};/.exec(config)?.[1]?.split(', ')).toEqual([
       ...DEV_COLLECTIONS,
+    ]);
+  });
+
+  it("8: a build imports its bundled pages by the prerender entry's file name, which may be set", () => {
+    expect(keptBuildProblems(astroDist)).toEqual([]);
+    // And the check sees a change: an Astro that loads the entry otherwise.
+    const changed = mkdtempSync(join(tmpdir(), 'astro-dist-'));
+    for (const file of [
+      'core/build/default-prerenderer.js',
+      'core/build/vite-build-config.js',
+      'core/build/static-build.js',
+    ]) {
+      const text = source(file).replace(
+        'await import(prerenderEntryUrl.toString())',
+        'await load(prerenderEntryUrl)',
+      );
+      mkdirSync(dirname(join(changed, file)), { recursive: true });
+      writeFileSync(join(changed, file), text);
+    }
+    expect(keptBuildProblems(changed)).toEqual([
+      'Astro no longer loads the prerender entry with import() of its file',
     ]);
   });
 

@@ -38,19 +38,15 @@ export function keptBuildVite(id: string | undefined = process.env[KEPT_BUILD_EN
   };
 }
 
+/** The installed Astro's dist/ folder. */
+const astroDist = () => join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'dist');
+
 /**
  * What of this assumption the installed Astro no longer does, read from its source (empty when
  * all holds). The publisher checks it at start; when something is missing it runs every build as
  * a process of its own (as `npm run build` does without it): slower, never stale.
  */
-export function keptBuildProblems(): string[] {
-  const require = createRequire(import.meta.url);
-  let dist: string;
-  try {
-    dist = join(dirname(require.resolve('astro/package.json')), 'dist');
-  } catch {
-    return ['astro is not installed'];
-  }
+export function keptBuildProblems(dist: string = astroDist()): string[] {
   const source = (path: string) => {
     try {
       return readFileSync(join(dist, path), 'utf8');
