@@ -107,10 +107,12 @@ const buildEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 const publisherLog = join(root, 'log-publisher.txt');
-/** What the publisher's worker said the last build cost: "CPU 4.10 s, 888 MiB resident". */
+/** What the publisher's worker said the last build cost: "CPU 4.10 s, 888 MiB resident (peak 1210 MiB)". */
 function publisherCost(): { cpu: number; rssMiB: number } {
   if (!values.publisher) return { cpu: 0, rssMiB: 0 };
-  const costs = [...readFileSync(publisherLog, 'utf8').matchAll(/CPU ([\d.]+) s, (\d+) MiB resident/g)];
+  const costs = [
+    ...readFileSync(publisherLog, 'utf8').matchAll(/CPU ([\d.]+) s, \d+ MiB resident \(peak (\d+) MiB\)/g),
+  ];
   const last = costs.at(-1);
   return { cpu: Number(last?.[1] ?? 0), rssMiB: Number(last?.[2] ?? 0) };
 }

@@ -7,6 +7,7 @@
  * When the installed Astro breaks the assumption, each build is an `astro build` of its own.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEPT_BUILD_ENV, keptBuildProblems } from '../src/lib/build/astro-internals/kept-build.ts';
@@ -21,6 +22,16 @@ const { default: build } = problems.length
   ? { default: undefined }
   : await import('astro').then((m) => ({ default: m.build }));
 let builds = 0;
+
+/** The most this process has held resident (Linux: VmHWM), in bytes; 0 where unknown. */
+function peakRss(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kib ? Number(kib) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** `astro build` as a process of its own: correct when the kept build's assumption is broken. */
 function buildInChild(args: string[]): Promise<number> {
@@ -65,7 +76,11 @@ process.on('message', (message: { args: string[] }) => {
   void run(message.args).then((code) => {
     const used = process.cpuUsage(cpu);
     process.stdout.write(`\n${DONE_MARK} ${code}\n`, () => {
-      process.send?.({ rss: process.memoryUsage.rss(), cpu: (used.user + used.system) / 1e6 });
+      process.send?.({
+        rss: process.memoryUsage.rss(),
+        peak: peakRss(),
+        cpu: (used.user + used.system) / 1e6,
+      });
     });
   });
 });

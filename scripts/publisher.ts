@@ -35,6 +35,8 @@ interface Worker {
   key: string;
   failed: boolean;
   rss: number;
+  /** The most it has held resident so far. */
+  peak: number;
   /** CPU seconds of the last build (the worker's main thread and its threads). */
   cpu: number;
   builds: number;
@@ -58,23 +60,28 @@ function startWorker(request: PublishRequest): Worker {
     key: request.key,
     failed: false,
     rss: 0,
+    peak: 0,
     cpu: 0,
     builds: 0,
     ready: new Promise((resolvePromise) => (ready = resolvePromise)),
     buffer: '',
   };
-  child.on('message', (message: { ready?: boolean; kept?: boolean; rss?: number; cpu?: number }) => {
-    if (message.ready) {
-      if (!message.kept)
-        log('Astro has changed under assumption 8: each build runs as a process of its own.');
-      ready();
-    }
-    if (message.rss !== undefined && message.cpu !== undefined) {
-      started.rss = message.rss;
-      started.cpu = message.cpu;
-      started.sink?.stats();
-    }
-  });
+  child.on(
+    'message',
+    (message: { ready?: boolean; kept?: boolean; rss?: number; peak?: number; cpu?: number }) => {
+      if (message.ready) {
+        if (!message.kept)
+          log('Astro has changed under assumption 8: each build runs as a process of its own.');
+        ready();
+      }
+      if (message.rss !== undefined && message.cpu !== undefined) {
+        started.rss = message.rss;
+        started.peak = message.peak ?? 0;
+        started.cpu = message.cpu;
+        started.sink?.stats();
+      }
+    },
+  );
   const forward = (chunk: Buffer) => {
     started.buffer += chunk.toString();
     const mark = started.buffer.indexOf(DONE_MARK);
@@ -160,7 +167,7 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
   log(
     `Build ${current.builds} in worker ${current.child.pid}: exit ${code} in ` +
       `${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${current.cpu.toFixed(2)} s, ` +
-      `${Math.round(current.rss / 2 ** 20)} MiB resident.`,
+      `${Math.round(current.rss / 2 ** 20)} MiB resident (peak ${Math.round(current.peak / 2 ** 20)} MiB).`,
   );
   return code;
 }
@@ -211,9 +218,12 @@ const server = createServer((socket: Socket) => {
     });
   });
 });
-server.listen(socketPath, () =>
-  log(`Listening on ${socketPath}: \`npm run build\` of this site now builds here. Ctrl-C stops it.`),
-);
+// Only its own user may connect: a request names the environment a build runs with.
+const umask = process.umask(0o077);
+server.listen(socketPath, () => {
+  process.umask(umask);
+  log(`Listening on ${socketPath}: \`npm run build\` of this site now builds here. Ctrl-C stops it.`);
+});
 
 function stop(): void {
   worker?.child.kill('SIGKILL');

@@ -4,7 +4,7 @@
 // as `npm run build` hands them over, and dist/ must then be byte for byte what a clean build of
 // the same content writes. A changed categories file must get a fresh worker; a publisher killed
 // half-way leaves a socket nobody answers, and `npm run build` then builds by itself.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
@@ -33,6 +33,8 @@ const publishes: { what: string; result: BuildResult }[] = [];
 /** dist/ against a clean build after the article publishes, after the categories change, and after recovery. */
 const differences: Record<string, { only: string[]; differing: string[]; dcb: string[] }> = {};
 let recovered: BuildResult;
+/** The socket's permission bits while the publisher ran. */
+let socketMode = 0;
 let killedPublish: BuildResult;
 
 const ok = (result: BuildResult) => {
@@ -74,6 +76,7 @@ beforeAll(async () => {
   rmSync(contentDir, { recursive: true, force: true });
   await writeCorpus({ count: COUNT, dir: contentDir, seed: 23, photos });
   publisher = await startPublisher(NAME, env);
+  socketMode = statSync(join(OUTPUT_ROOT, NAME, 'cache', 'publisher.sock')).mode & 0o777;
 
   await publish('the first build');
   await writeCorpus({ count: 1, start: COUNT, dir: contentDir, seed: 23, photos: { ...photos, every: 1 } });
@@ -118,6 +121,10 @@ beforeAll(async () => {
 afterAll(() => publisher?.stop());
 
 describe('the publisher', () => {
+  it('listens on a socket only its own user may use (a request names a build environment)', () => {
+    expect(socketMode.toString(8)).toBe('600');
+  });
+
   it('takes every publish, each in the same kept worker until the categories change', () => {
     const workers = publishes.map(({ result }) =>
       /\[publisher\] Build (\d+) in worker (\d+)/.exec(result.output),
