@@ -84,4 +84,7 @@ process.on('message', (message: { args: string[] }) => {
     });
   });
 });
+// Without its publisher no one waits for this build, and a build by `npm run build` itself may
+// start at once: stop rather than write dist/ beside it (the next build heals a half-written one).
+process.on('disconnect', () => process.exit(1));
 process.send?.({ ready: true, kept: !problems.length });

@@ -130,6 +130,10 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
   }
   const current = (worker ??= startWorker(request));
   await current.ready;
+  if (current.child.exitCode !== null || current.child.signalCode !== null) {
+    send({ type: 'log', text: '[publisher] The worker stopped before it could build (its log is above).\n' });
+    return 1;
+  }
   const started = performance.now();
   // Done when the log has ended (the mark) and the worker has said what the build cost.
   const code = await new Promise<number>((resolveBuild) => {
@@ -152,10 +156,19 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
       type: 'log',
       text: `[publisher] Build ${current.builds} in worker ${current.child.pid} (Astro kept loaded).\n`,
     });
-    current.child.send({ args: request.args });
+    current.child.send({ args: request.args }, (error) => {
+      if (!error) return;
+      done(1);
+      stats();
+    });
   });
   current.sink = undefined;
   current.failed = code !== 0;
+  log(
+    `Build ${current.builds} in worker ${current.child.pid}: exit ${code} in ` +
+      `${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${current.cpu.toFixed(2)} s, ` +
+      `${Math.round(current.rss / 2 ** 20)} MiB resident (peak ${Math.round(current.peak / 2 ** 20)} MiB).`,
+  );
   // A worker that must go is replaced now, not at the next publish: the fresh one has loaded
   // Astro by then.
   const retire = replaceWorker(current, request.key);
@@ -164,11 +177,6 @@ async function serve(request: PublishRequest, send: (reply: PublishReply) => voi
     current.child.kill('SIGKILL');
     worker = startWorker(request);
   }
-  log(
-    `Build ${current.builds} in worker ${current.child.pid}: exit ${code} in ` +
-      `${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${current.cpu.toFixed(2)} s, ` +
-      `${Math.round(current.rss / 2 ** 20)} MiB resident (peak ${Math.round(current.peak / 2 ** 20)} MiB).`,
-  );
   return code;
 }
 
@@ -197,7 +205,16 @@ const server = createServer((socket: Socket) => {
   let buffer = '';
   socket.on('error', () => {});
   socket.on('data', (chunk) => {
-    buffer = jsonLines<PublishRequest>(buffer + chunk.toString(), (request) => {
+    try {
+      buffer = take(buffer + chunk.toString());
+    } catch (error) {
+      // Not a request npm run build would send: say so, and keep serving others.
+      socket.end(`${JSON.stringify({ type: 'done', code: 2 } satisfies PublishReply)}\n`);
+      log(`A request that could not be read: ${String(error)}`);
+    }
+  });
+  const take = (text: string) =>
+    jsonLines<PublishRequest>(text, (request) => {
       const send = (reply: PublishReply) => {
         if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
       };
@@ -216,7 +233,12 @@ const server = createServer((socket: Socket) => {
         socket.end();
       });
     });
-  });
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  // A socket path is limited to about 100 bytes on Linux: a long CACHE_DIR cannot hold one.
+  const fix = socketPath.length > 100 ? ' Use a shorter CACHE_DIR.' : '';
+  console.error(`[publisher] Cannot listen on ${socketPath}: ${error.message}.${fix}`);
+  process.exit(1);
 });
 // Only its own user may connect: a request names the environment a build runs with.
 const umask = process.umask(0o077);

@@ -5,6 +5,7 @@
 // the same content writes. A changed categories file must get a fresh worker; a publisher killed
 // half-way leaves a socket nobody answers, and `npm run build` then builds by itself.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withJpegComment, writeCorpus } from '../../scripts/bench/corpus';
@@ -35,6 +36,19 @@ const differences: Record<string, { only: string[]; differing: string[]; dcb: st
 let recovered: BuildResult;
 /** The socket's permission bits while the publisher ran. */
 let socketMode = 0;
+/** What the publisher answered to a line that is not a request. */
+let garbageReply = '';
+
+/** Sends `text` to the publisher's socket; resolves with all it answered. */
+const ask = (text: string) =>
+  new Promise<string>((resolveReply, reject) => {
+    let reply = '';
+    const socket = connect(join(OUTPUT_ROOT, NAME, 'cache', 'publisher.sock'));
+    socket.on('connect', () => socket.write(text));
+    socket.on('data', (chunk) => (reply += chunk.toString()));
+    socket.on('close', () => resolveReply(reply));
+    socket.on('error', reject);
+  });
 let killedPublish: BuildResult;
 
 const ok = (result: BuildResult) => {
@@ -77,6 +91,7 @@ beforeAll(async () => {
   await writeCorpus({ count: COUNT, dir: contentDir, seed: 23, photos });
   publisher = await startPublisher(NAME, env);
   socketMode = statSync(join(OUTPUT_ROOT, NAME, 'cache', 'publisher.sock')).mode & 0o777;
+  garbageReply = await ask('dette er ingen forespørsel\n');
 
   await publish('the first build');
   await writeCorpus({ count: 1, start: COUNT, dir: contentDir, seed: 23, photos: { ...photos, every: 1 } });
@@ -122,7 +137,16 @@ afterAll(() => publisher?.stop());
 
 describe('the publisher', () => {
   it('listens on a socket only its own user may use (a request names a build environment)', () => {
-    expect(socketMode.toString(8)).toBe('600');
+    // A socket is made with 0777 less the umask: the publisher's 077 leaves 700 (the x bit means
+    // nothing on a socket). What matters: its user may read and write, nobody else anything.
+    expect((socketMode & 0o600).toString(8)).toBe('600');
+    expect((socketMode & 0o077).toString(8)).toBe('0');
+  });
+
+  it('answers a line that is not a request with an error, and goes on serving', () => {
+    expect(garbageReply).toBe('{"type":"done","code":2}\n');
+    expect(publisher.log()).toContain('A request that could not be read');
+    expect(publishes[0]?.result.output).toContain('[publisher] Build 1 in worker');
   });
 
   it('takes every publish, each in the same kept worker until the categories change', () => {
