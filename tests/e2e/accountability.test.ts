@@ -85,7 +85,13 @@ describe('a reader', () => {
     await page.waitForURL(`${server.url}${CORRECTED}#rettelse-20201008t0915`);
     const note = page.locator('#rettelse-20201008t0915');
     expect(await note.innerText()).toContain('Riktig tall er 41.');
-    await expect.poll(() => note.evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
+    // In view, with the room :target leaves above it (not cut by the window's top edge).
+    await expect
+      .poll(() => note.evaluate((el) => el.getBoundingClientRect().top), { timeout: 5000 })
+      .toBeGreaterThanOrEqual(8);
+    expect(await note.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(
+      VIEWPORTS.phone.height / 2,
+    );
     await context.close();
   });
 
