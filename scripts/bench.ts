@@ -230,6 +230,7 @@ if (values.dev) {
     project,
     corpus,
     cache: join(root, 'dev-cache'),
+    log: join(root, 'log-dev.txt'),
     next: count + 1,
     seed,
     env: { ...process.env, BUILD_NOW: '2025-01-01T12:00:00+01:00', ASTRO_TELEMETRY_DISABLED: '1' } as Record<

@@ -5,7 +5,7 @@
  * project, as a newsroom's content checkout usually is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { toArticle } from '../../src/lib/content/articles.ts';
 import { getCategories } from '../../src/lib/content/categories.ts';
@@ -23,6 +23,8 @@ export interface DevLoopOptions {
   next: number;
   seed: number;
   env: Record<string, string>;
+  /** A file to write the dev server's log to, each line with the bench's clock (seconds). */
+  log?: string | undefined;
 }
 
 export interface DevLoop {
@@ -79,6 +81,15 @@ async function start(options: DevLoopOptions, port: number) {
   server.stdout?.on('data', (chunk: Buffer) => {
     if (Number.isNaN(ready) && /ready in/.test(chunk.toString())) ready = seconds(began);
   });
+  if (options.log) {
+    const file = options.log;
+    const note = (chunk: Buffer) => {
+      const at = (performance.now() / 1000).toFixed(2);
+      appendFileSync(file, chunk.toString().replace(/^(?=.)/gm, `${at} `));
+    };
+    server.stdout?.on('data', note);
+    server.stderr?.on('data', note);
+  }
   const origin = `http://127.0.0.1:${port}`;
   const served = await until(`${origin}/`, (status) => status === 200, began);
   const stop = () => {
@@ -89,6 +100,10 @@ async function start(options: DevLoopOptions, port: number) {
 }
 
 export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> {
+  const mark = (text: string) => {
+    if (options.log)
+      appendFileSync(options.log, `${(performance.now() / 1000).toFixed(2)} [bench] ${text}\n`);
+  };
   const port = await freePort();
   const first = await start(options, port);
   await first.stop();
@@ -108,7 +123,9 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
     const marker = `Redigert${Date.now()}`;
     const saved = performance.now();
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n${marker} i bench.\n`);
+    mark('edit saved');
     const edited = await until(url, (status, body) => status === 200 && body.includes(marker), saved);
+    mark('edit served');
 
     // Add a new article, and wait for its page: right after the edit (while Astro still writes
     // the edit's store in the background), then again with the server idle, as an editor's next
@@ -120,12 +137,15 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
       const added = readdirSync(articles, { recursive: true, encoding: 'utf8' }).find(
         (f) => !before.has(f) && f.endsWith('.md'),
       );
+      mark(`new article saved: ${added}`);
       const fresh = articleUrlPath(join(articles, added ?? ''), options.corpus);
-      return until(
+      const took = await until(
         `${second.origin}${fresh.path}`,
         (status, body) => status === 200 && body.includes(fresh.title),
         adding,
       );
+      mark('new article served');
+      return took;
     };
     const added = await add(options.next);
     await pause(IDLE_MS);

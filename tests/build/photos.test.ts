@@ -470,6 +470,8 @@ describe('the dev server', () => {
           .catch(() => '');
       }
       expect(edited, log.slice(-3000)).toContain('<p>Endret i redigeringen.</p>');
+      // The store's file waits for a quiet editor (assumption 9): the dev server found the door.
+      expect(log).not.toContain('assumption 9');
       // A save that breaks the article (no title): the error is logged with the file and field,
       // and the page stays as last saved, never broken or gone.
       writeFileSync(file, original.replace(/^title: .*\n/m, ''));

@@ -193,6 +193,21 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     ]);
   });
 
+  it("9: the dev server writes its store file through MutableDataStore's writeToDisk(), after its debounce", async () => {
+    const store = source('content/mutable-data-store.js');
+    expect(store).toMatch(/export \{\s*MutableDataStore\s*\}/);
+    expect(store).toContain('async writeToDisk() {');
+    expect(store).toMatch(
+      /#saveToDiskDebounced\(\) \{[\s\S]*?setTimeout\(async \(\) => \{[\s\S]*?await this\.writeToDisk\(\);/,
+    );
+    // The dev server makes its store from that class (the module deferDevStoreWrites imports).
+    expect(source('core/dev/dev.js')).toContain('store = await MutableDataStore.fromFile(dataStoreFile);');
+    const module = (await import(
+      /* @vite-ignore */ new URL('./content/mutable-data-store.js', import.meta.resolve('astro')).href
+    )) as { MutableDataStore?: { prototype: { writeToDisk?: unknown } } };
+    expect(typeof module.MutableDataStore?.prototype.writeToDisk).toBe('function');
+  });
+
   it('4: @astrojs/markdown-remark logs render errors with console.error', () => {
     const remark = readFileSync(require.resolve('@astrojs/markdown-remark'), 'utf8');
     expect(remark).toMatch(/console\.error\(err\)/);

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeModuleCode } from '../../src/lib/build/astro-internals';
 import {
+  deferWrites,
+  DEV_WRITE_QUIET_MS,
   devCollectionChanged,
   devStoreModuleCode,
   devStoreSnapshot,
@@ -12,6 +14,7 @@ import {
   shareDevCollection,
   sortedEntries,
   startDevStore,
+  writeDelay,
 } from '../../src/lib/build/astro-internals/dev-store';
 import type { invalidateStoreModule } from '../../src/lib/build/astro-internals/dev-store';
 
@@ -112,5 +115,52 @@ describe('the dev store', () => {
       'prerender hot "astro:content-changed"',
       'client hot {"type":"full-reload","path":"*"}',
     ]);
+  });
+});
+
+describe("the dev server's store file", () => {
+  it('waits until the editor has been quiet, never before any change', () => {
+    expect(writeDelay(undefined, 50_000)).toBe(0);
+    expect(writeDelay(10_000, 10_500)).toBe(DEV_WRITE_QUIET_MS - 500);
+    expect(writeDelay(10_000, 10_000 + DEV_WRITE_QUIET_MS)).toBe(0);
+    expect(writeDelay(10_000, 99_000)).toBe(0);
+  });
+
+  it('is written once no change has come for a while, however many changes came before', async () => {
+    vi.useFakeTimers();
+    try {
+      const written: number[] = [];
+      class Store {
+        async writeToDisk() {
+          written.push(performance.now());
+          return true;
+        }
+      }
+      expect(deferWrites(Store.prototype)).toBe(true);
+      // Wrapped once, however often the dev server starts.
+      expect(deferWrites(Store.prototype)).toBe(true);
+      const store = new Store();
+      const start = performance.now();
+      // Before any change (the first sync), at once.
+      await store.writeToDisk();
+      expect(written).toEqual([start]);
+
+      devCollectionChanged();
+      const write = store.writeToDisk();
+      await vi.advanceTimersByTimeAsync(DEV_WRITE_QUIET_MS - 500);
+      devCollectionChanged(); // the editor's next save
+      await vi.advanceTimersByTimeAsync(DEV_WRITE_QUIET_MS - 100);
+      expect(written).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(200);
+      await write;
+      expect(written).toHaveLength(2);
+      expect((written[1] ?? 0) - start).toBeGreaterThanOrEqual(2 * DEV_WRITE_QUIET_MS - 500);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is left to Astro when its store has no writeToDisk()', () => {
+    expect(deferWrites({})).toBe(false);
   });
 });

@@ -18,7 +18,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { devStoreModuleCode, startDevStore } from './dev-store.ts';
+import { deferDevStoreWrites, devStoreModuleCode, startDevStore } from './dev-store.ts';
 
 /** Astro's resolved id of `astro:data-layer-content` (astro/dist/content/consts.js). */
 export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
@@ -41,7 +41,15 @@ export function contentStoreFromFile(): AstroIntegration {
     name: 'news-content-store-file',
     hooks: {
       // The dev server shows a saved article without waiting for Astro's write (dev-store.ts).
-      'astro:server:setup': ({ server }) => startDevStore(server),
+      'astro:server:setup': async ({ server, logger }) => {
+        startDevStore(server);
+        // An editor's next save is not kept waiting behind Astro's write of the whole store.
+        if (!(await deferDevStoreWrites())) {
+          logger.warn(
+            "Astro internals changed: the store's file is written 500 ms after every save, as Astro does (assumption 9, src/lib/build/astro-internals/).",
+          );
+        }
+      },
       'astro:build:done': ({ logger }) => {
         // A store was written but its module never came through here: Astro renamed the module
         // or moved the file. The site is still right (Astro's own module), only slower at scale.

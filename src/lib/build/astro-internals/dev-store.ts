@@ -31,6 +31,8 @@ type Entries = Map<string, unknown>;
 
 interface DevStore {
   views: Map<string, () => Entries>;
+  /** When a loader last changed a collection (performance.now()); undefined before any change. */
+  lastChange: number | undefined;
   /** Invalidates the store module; set by the integration when the dev server starts. */
   refresh?: () => boolean;
   /** The whole store from the views, or undefined when a collection has none. */
@@ -41,6 +43,7 @@ function devStore(): DevStore {
   const holder = globalThis as { [KEY]?: DevStore };
   holder[KEY] ??= {
     views: new Map(),
+    lastChange: undefined,
     snapshot() {
       if (!DEV_COLLECTIONS.every((name) => this.views.has(name))) return undefined;
       const all = new Map<string, Entries>();
@@ -91,7 +94,68 @@ export function devStoreSnapshot(): Map<string, Entries> | undefined {
  * when the fast path is off; Astro's own write brings the change then.
  */
 export function devCollectionChanged(): boolean {
-  return devStore().refresh?.() ?? false;
+  const store = devStore();
+  store.lastChange = performance.now();
+  return store.refresh?.() ?? false;
+}
+
+/**
+ * How long the editor must have been quiet before the dev server writes its store file. Astro
+ * writes it 500 ms after a change, serialising the whole store on the main thread (0.7 s at
+ * 10 000 articles): an editor's next save, and the page it wants to see, waited behind that
+ * (a new article saved a second after an edit was served after 2.6–3.7 s, bench/RESULTS.md).
+ * Pages read the loaders' views at once (above), so the file only matters for the next start;
+ * a dev server stopped before it was written reads the changed files again then (by digest).
+ */
+export const DEV_WRITE_QUIET_MS = 2000;
+
+/** How long a write must still wait after the last change at `lastChange`, seen at `now`. */
+export function writeDelay(lastChange: number | undefined, now: number, quiet = DEV_WRITE_QUIET_MS): number {
+  return lastChange === undefined ? 0 : Math.max(0, lastChange + quiet - now);
+}
+
+const DEFERRED = Symbol.for('nyhetsleser.dev-store.deferred');
+
+export interface StorePrototype {
+  writeToDisk?: (...args: unknown[]) => Promise<unknown>;
+  [DEFERRED]?: true;
+}
+
+/**
+ * The dev server (assumption 9, index.ts): Astro's store writes its file through the method
+ * writeToDisk() of MutableDataStore (astro/dist/content/mutable-data-store.js); it is wrapped to
+ * wait until no loader has changed anything for DEV_WRITE_QUIET_MS. Only the dev server calls
+ * this. False when the class or method is not found: Astro then writes as it always has.
+ */
+export async function deferDevStoreWrites(): Promise<boolean> {
+  let prototype: StorePrototype | undefined;
+  try {
+    const file = new URL('./content/mutable-data-store.js', import.meta.resolve('astro')).href;
+    // Node's own import, not Vite's: the same module instance Astro's dev server uses.
+    const module = (await import(/* @vite-ignore */ file)) as {
+      MutableDataStore?: { prototype: StorePrototype };
+    };
+    prototype = module.MutableDataStore?.prototype;
+  } catch {
+    return false;
+  }
+  return prototype ? deferWrites(prototype) : false;
+}
+
+/** Wraps a store class's writeToDisk() to wait for DEV_WRITE_QUIET_MS without a change. */
+export function deferWrites(prototype: StorePrototype): boolean {
+  if (typeof prototype.writeToDisk !== 'function') return false;
+  if (prototype[DEFERRED]) return true;
+  const write = prototype.writeToDisk;
+  prototype.writeToDisk = async function (this: unknown, ...args: unknown[]) {
+    for (let wait = writeDelay(devStore().lastChange, performance.now()); wait > 0;) {
+      await new Promise((done) => setTimeout(done, wait));
+      wait = writeDelay(devStore().lastChange, performance.now());
+    }
+    return write.apply(this, args);
+  };
+  prototype[DEFERRED] = true;
+  return true;
 }
 
 /** The dev store module's code: the loaders' entries when shared, else the file Astro wrote. */

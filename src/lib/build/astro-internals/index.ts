@@ -36,6 +36,10 @@
  *    prefix, and lets the prerender environment's output names be set (kept-build.ts; used by
  *    the publisher, whose kept process must not get a former build's modules back from Node).
  *    If it breaks: the publisher runs each build as a process of its own, as without it.
+ * 9. The dev server's store is a MutableDataStore (astro/dist/content/mutable-data-store.js,
+ *    found beside Astro's main module) whose debounced save calls writeToDisk() on the instance
+ *    (dev-store.ts, deferDevStoreWrites, waits for a quiet editor before that write). If it
+ *    breaks: the dev server logs one warning and Astro writes 500 ms after each save, as before.
  */
 export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
