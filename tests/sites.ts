@@ -3,7 +3,7 @@
  * read, built once per run, side by side (one build per core), before any test file starts.
  * Test files that change a site as they go (incremental rebuilds, PRECOMPRESS=0) build their own.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildSiteAsync, OUTPUT_ROOT, type BuildResult } from './helpers/build';
@@ -84,6 +84,8 @@ export default function setup(): Promise<void> {
     console.log(
       `Shared fixture sites built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${results.map((r) => r.name).join(', ')}`,
     );
+    // Each build's log, for the tests that read what a build said (tests/build/site.test.ts).
+    for (const result of results) writeFileSync(join(OUTPUT_ROOT, result.name, 'build.log'), result.output);
     const failed = results.filter((result) => result.status !== 0);
     if (failed.length)
       throw new Error(failed.map((result) => `build ${result.name} failed:\n${result.output}`).join('\n\n'));

@@ -2,13 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brokenLinks, listFiles, readPage } from '../helpers/build';
+import { brokenLinks, listFiles, OUTPUT_ROOT, readPage } from '../helpers/build';
 import { SITE } from '../sites';
 import { REQUIRED_CATEGORIES } from '../helpers/categories';
 
 const NTB = '/2020/10/10/angrep-og-motangrep-da-vapenhvilen-i-nagorno-karabakh-skulle-tre-i-kraft/';
 /** Built once per run by tests/sites.ts (in New York time), shared with other test files. */
 const site = SITE;
+
+describe('the build of content/', () => {
+  it('reads no collection it has nothing in (no author profiles, no live story): Astro would warn', () => {
+    const log = readFileSync(join(OUTPUT_ROOT, site.name, 'build.log'), 'utf8');
+    expect(log).toContain('Complete!');
+    expect(log).not.toMatch(/collection "\w+" does not exist or is empty/);
+  });
+});
 
 describe('the NTB report', () => {
   it('is at its Oslo-date URL with its three subheadings', () => {

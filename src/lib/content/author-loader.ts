@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { authorsFile, getAuthorProfiles } from './authors.ts';
 import { inspectImage } from '../images/image-file-check.ts';
 import { shareDevCollection, sortedEntries } from '../build/astro-internals/index.ts';
+import { setStoredCount } from './stored-count.ts';
 
 export function authorLoader(): Loader {
   return {
@@ -19,6 +20,7 @@ export function authorLoader(): Loader {
       if (watcher) shareDevCollection('authors', () => sortedEntries(store.entries()));
       store.clear();
       const file = authorsFile();
+      setStoredCount('authors', 0);
       if (!file) return;
       const problems: string[] = [];
       for (const profile of getAuthorProfiles()) {
@@ -39,6 +41,7 @@ export function authorLoader(): Loader {
         store.set({ id: profile.slug, data, filePath: relative(fileURLToPath(config.root), file).split(sep).join('/') });
       }
       if (problems.length > 0) throw new Error(problems.join('\n'));
+      setStoredCount('authors', store.keys().length);
     },
   };
 }

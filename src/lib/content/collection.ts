@@ -35,7 +35,7 @@ import {
   type LiveEntry,
 } from './live.ts';
 import { plainText } from '../escape.ts';
-import { liveEntryCount } from './live-count.ts';
+import { storedCount } from './stored-count.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 type LiveEntryEntry = CollectionEntry<'liveEntries'>;
@@ -141,7 +141,7 @@ function toLiveEntry(entry: LiveEntryEntry): LiveEntry {
 async function liveEntriesByStory(): Promise<Map<string, LiveEntry[]>> {
   const byStory = new Map<string, LiveEntry[]>();
   // Astro warns about an empty collection on every build; most builds have no live story.
-  if (liveEntryCount() === 0) return byStory;
+  if (storedCount('liveEntries') === 0) return byStory;
   for (const entry of await getCollection('liveEntries')) {
     const story = storyIdOfEntry(entry.id);
     const list = byStory.get(story) ?? [];
@@ -258,7 +258,8 @@ let authorCards: Promise<Map<string, AuthorCard>> | undefined;
 
 /** The author profiles by byline slug, read once per build. */
 export function getAuthorCards(): Promise<Map<string, AuthorCard>> {
-  authorCards ??= getCollection('authors').then(
+  // Astro warns about an empty collection (in the dev server on every save); many sites have none.
+  authorCards ??= (storedCount('authors') === 0 ? Promise.resolve([]) : getCollection('authors')).then(
     (entries) =>
       new Map(
         entries.map(({ id, data }) => {

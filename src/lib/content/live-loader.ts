@@ -12,7 +12,7 @@ import { devCollectionChanged, markdownEntryType, shareDevCollection, sortedEntr
 import { ContentReportError, formatReport } from './errors.ts';
 import { isLiveEntryFile } from './dir.ts';
 import { checkLiveEntries } from './live-entries.ts';
-import { setLiveEntryCount } from './live-count.ts';
+import { setStoredCount } from './stored-count.ts';
 
 export interface LiveEntryLoaderOptions {
   /** The articles folder. */
@@ -51,7 +51,7 @@ export function liveEntryLoader({ dir, contentDir }: LiveEntryLoaderOptions): Lo
         // A removed entry leaves the store; one that broke keeps its last good version, so the dev
         // server goes on showing it until the file is fixed (a build fails on the problem anyway).
         for (const id of ctx.store.keys()) if (!seen.has(id) && !rejected.has(id)) ctx.store.delete(id);
-        setLiveEntryCount(ctx.store.keys().length);
+        setStoredCount('liveEntries', ctx.store.keys().length);
         if (problems.length > 0) throw new ContentReportError(formatReport(problems));
       };
 
