@@ -2,22 +2,21 @@
 // (the Nu checker, axe light and dark at 375 and 1280 px, screenshots), the page without script,
 // search that leads to an entry, and an entry published while the page is open: offered, shown on
 // request, with nothing moving before the reader asks.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteAsync, OUTPUT_ROOT } from '../helpers/build';
 import {
   axeViolations,
   collectErrors,
   hasHorizontalScroll,
-  launchBrowser,
   layoutShifts,
   VIEWPORTS,
 } from '../helpers/browser';
 import { nuErrors } from '../helpers/nu-checker';
 import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { ENDED_LIVE_PATH, LIVE_PATH, SITES } from './sites';
+import { servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
 const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
@@ -25,17 +24,7 @@ const POLL = { timeout: 15_000 };
 /** The entries' anchors in page order. */
 const ANCHORS = '.live-entry h3[id]';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWithNginx(site.outDir, site.base);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = servedSite(site);
 
 describe('live stories', () => {
   it('pass the W3C Nu checker with 0 errors', () => {
@@ -50,10 +39,10 @@ describe('live stories', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const viewport of ['phone', 'desktop'] as const) {
         it(`axe finds nothing and nothing scrolls sideways: ${name}, ${colorScheme}, ${viewport}`, async () => {
-          const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme });
+          const context = await served.browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme });
           const page = await context.newPage();
           const errors = collectErrors(page);
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${served.server.url}${path}`);
           expect(await axeViolations(page)).toEqual([]);
           expect(await hasHorizontalScroll(page)).toBe(false);
           await page.screenshot({
@@ -68,9 +57,9 @@ describe('live stories', () => {
   }
 
   it('reads completely without script', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}${LIVE_PATH}`);
+    await page.goto(`${served.server.url}${LIVE_PATH}`);
     expect(await page.locator(ANCHORS).evaluateAll((hs) => hs.map((h) => h.id))).toEqual([
       'oppdatering-2115-beredskap',
       'oppdatering-0945-ras',
@@ -82,7 +71,7 @@ describe('live stories', () => {
     );
     expect(await page.locator('.live-new button').count()).toBe(0);
     // An entry's link works as a shared link does: the page opens at the entry.
-    await page.goto(`${server.url}${LIVE_PATH}#oppdatering-0020-strombrudd`);
+    await page.goto(`${served.server.url}${LIVE_PATH}#oppdatering-0020-strombrudd`);
     const top = await page
       .locator('#oppdatering-0020-strombrudd')
       .evaluate((h) => h.getBoundingClientRect().top);
@@ -92,10 +81,10 @@ describe('live stories', () => {
   });
 
   it('is found by a word in an entry, and search leads to that entry', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}sok/?q=jordras`);
+    await page.goto(`${served.server.url}sok/?q=jordras`);
     const result = page.locator('#search-results li').first();
     await expect
       .poll(() => result.locator('h2 a').getAttribute('href'), POLL)
@@ -105,7 +94,7 @@ describe('live stories', () => {
     );
     expect(await result.locator('mark').first().innerText()).toMatch(/jordras/i);
     await result.locator('h2 a').click();
-    await page.waitForURL(`${server.url}${LIVE_PATH}#oppdatering-0945-ras`);
+    await page.waitForURL(`${served.server.url}${LIVE_PATH}#oppdatering-0945-ras`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -134,7 +123,7 @@ describe('an entry published while the page is open', () => {
   ] as const) {
     it(`is offered without a layout shift and shown on request (${viewport})`, async () => {
       const anchor = `oppdatering-${time.replace('.', '')}-${viewport}`;
-      const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
+      const context = await served.browser.newContext({ viewport: VIEWPORTS[viewport] });
       const page = await context.newPage();
       const errors = collectErrors(page);
       // The page's own clock, so its 45 s checks run when the test says.

@@ -1,21 +1,14 @@
 // Issue 27 as a reader meets it, in Chromium against nginx: the nynorsk article (axe in light and
 // dark at 375 and 1280 px, the Nu checker, hyphenation by its language), and search that finds it
 // by a nynorsk word from the bokmål search page, says it is nynorsk and filters by language.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_ROOT } from '../helpers/build';
-import {
-  axeViolations,
-  collectErrors,
-  hasHorizontalScroll,
-  launchBrowser,
-  VIEWPORTS,
-} from '../helpers/browser';
+import { axeViolations, collectErrors, hasHorizontalScroll, VIEWPORTS } from '../helpers/browser';
 import { nuErrors } from '../helpers/nu-checker';
-import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NYNORSK_PATH, SITES } from './sites';
+import { servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
 const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
@@ -23,17 +16,7 @@ const TITLE = 'Ferjestreiken held fram på Vestlandet';
 // Pagefind loads its index on the first search: seconds on a slow or busy machine.
 const POLL = { timeout: 15_000 };
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWithNginx(site.outDir, site.base);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = servedSite(site);
 
 describe('the nynorsk article', () => {
   it('passes the W3C Nu checker with 0 errors', () => {
@@ -43,10 +26,10 @@ describe('the nynorsk article', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const viewport of ['phone', 'desktop'] as const) {
       it(`axe finds nothing and nothing scrolls sideways, ${colorScheme}, ${viewport}`, async () => {
-        const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme });
+        const context = await served.browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme });
         const page = await context.newPage();
         const errors = collectErrors(page);
-        await page.goto(`${server.url}${NYNORSK_PATH}`);
+        await page.goto(`${served.server.url}${NYNORSK_PATH}`);
         expect(await page.locator('html').getAttribute('lang')).toBe('nn');
         expect(await axeViolations(page)).toEqual([]);
         expect(await hasHorizontalScroll(page)).toBe(false);
@@ -61,8 +44,8 @@ describe('the nynorsk article', () => {
   }
 
   it('reads as nynorsk, hyphenated by its language, with the chrome in bokmål', async () => {
-    const page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
-    await page.goto(`${server.url}${NYNORSK_PATH}`);
+    const page = await (await served.browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
+    await page.goto(`${served.server.url}${NYNORSK_PATH}`);
     await expect
       .poll(() => page.locator('.article .meta time').first().innerText())
       .toBe('laurdag 10. oktober 2020 kl. 10.40');
@@ -76,7 +59,7 @@ describe('the nynorsk article', () => {
     // "Les òg" leads on to a bokmål story, marked as such.
     const related = page.getByRole('region', { name: 'Les òg' });
     await related.getByRole('link', { name: 'Ferjeselskap innstiller avganger etter streik' }).click();
-    await page.waitForURL(`${server.url}2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/`);
+    await page.waitForURL(`${served.server.url}2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     await page.context().close();
   });
@@ -86,7 +69,7 @@ describe('search across both written standards', () => {
   let page: Page;
   let errors: string[];
   beforeAll(async () => {
-    page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
+    page = await (await served.browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
     errors = collectErrors(page);
   });
   afterAll(async () => {
@@ -95,23 +78,23 @@ describe('search across both written standards', () => {
   const results = () => page.locator('#search-results li h2 a').allInnerTexts();
 
   it('finds the nynorsk article by a nynorsk word from the search page, marked nynorsk', async () => {
-    await page.goto(`${server.url}sok/`);
+    await page.goto(`${served.server.url}sok/`);
     await page.getByLabel('Søk i nyhetene').fill('pendlarane');
     await expect.poll(results, POLL).toEqual([TITLE]);
     const item = page.locator('#search-results li').first();
     expect(await item.locator('.meta').innerText()).toBe('lørdag 10. oktober 2020 kl. 10.40 · Nynorsk');
     expect(await item.locator('h2 a').getAttribute('lang')).toBe('nn');
     await item.getByRole('link', { name: TITLE }).click();
-    await page.waitForURL(`${server.url}${NYNORSK_PATH}`);
+    await page.waitForURL(`${served.server.url}${NYNORSK_PATH}`);
   });
 
   it('stems nynorsk: "ferjesamband" finds "ferjesambanda"', async () => {
-    await page.goto(`${server.url}sok/?q=ferjesamband`);
+    await page.goto(`${served.server.url}sok/?q=ferjesamband`);
     await expect.poll(results, POLL).toContain(TITLE);
   });
 
   it('narrows by language, and keeps the choice in the address', async () => {
-    await page.goto(`${server.url}sok/?q=streik`);
+    await page.goto(`${served.server.url}sok/?q=streik`);
     await expect.poll(async () => (await results()).length, POLL).toBeGreaterThan(1);
     const all = await results();
     expect(all).toContain(TITLE);

@@ -2,36 +2,23 @@
 // the lead photo on the first screen, every photo drawn exactly as wide as its `sizes` says (so
 // the browser picks the right file), no layout shift, AVIF where the browser takes it,
 // thumbnails in lists and search results.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_ROOT } from '../helpers/build';
 import {
   axeViolations,
   collectErrors,
-  launchBrowser,
   layoutShifts,
   throttleCpu,
   VIEWPORTS,
   type ViewportName,
 } from '../helpers/browser';
-import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { PHOTO_PATH, SITES } from './sites';
+import { servedSite } from '../helpers/served-site';
 
 const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWithNginx(SITES.root.outDir, SITES.root.base);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = servedSite(SITES.root);
 
 interface DrawnImage {
   alt: string;
@@ -117,7 +104,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
 
     beforeAll(async () => {
       // A phone has a 3× screen, this desktop 1×: the browser must pick a different file for each.
-      context = await browser.newContext({
+      context = await served.browser.newContext({
         viewport: VIEWPORTS[viewport],
         deviceScaleFactor: viewport === 'phone' ? 3 : 1,
       });
@@ -129,7 +116,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     });
 
     it('shows the lead photo on the first screen, in AVIF, loaded at once', async () => {
-      await page.goto(`${server.url}${PHOTO_PATH}`);
+      await page.goto(`${served.server.url}${PHOTO_PATH}`);
       const [lead] = await drawnImages(page);
       expect(lead?.alt).toBe('Sergej Lavrov ved et bord i Moskva');
       expect(lead?.complete).toBe(true);
@@ -176,7 +163,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
         await new Promise((resolve) => setTimeout(resolve, 600));
         await route.continue();
       });
-      await fresh.goto(`${server.url}${PHOTO_PATH}`);
+      await fresh.goto(`${served.server.url}${PHOTO_PATH}`);
       await fresh.mouse.wheel(0, 4000);
       await fresh.waitForTimeout(1500);
       expect(await layoutShifts(fresh)).toEqual([]);
@@ -187,7 +174,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         for (const path of [PHOTO_PATH, 'utenriks/', '']) {
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${served.server.url}${path}`);
           expect(await axeViolations(page), `${colorScheme} ${path || '/'}`).toEqual([]);
         }
       }
@@ -195,13 +182,13 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     });
 
     it('opens the story from its thumbnail in a list', async () => {
-      await page.goto(`${server.url}utenriks/`);
+      await page.goto(`${served.server.url}utenriks/`);
       // The headline's link covers the thumbnail: a click on the photo is a click on the link.
       const thumb = page.locator('article:has(a:text("Lavrov samlet partene")) picture.thumb img');
       await thumb.scrollIntoViewIfNeeded();
       const box = await thumb.boundingBox();
       await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
-      await page.waitForURL(`${server.url}${PHOTO_PATH}`);
+      await page.waitForURL(`${served.server.url}${PHOTO_PATH}`);
     });
 
     it('logged no console errors', () => {
@@ -212,9 +199,9 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
 
 describe('search results', () => {
   it('show the story’s thumbnail', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
-    await page.goto(`${server.url}sok/?q=Lavrov`);
+    await page.goto(`${served.server.url}sok/?q=Lavrov`);
     const result = page.locator('#search-results li', { hasText: 'Lavrov samlet partene' });
     await result.locator('img.thumb').waitFor();
     await page.waitForFunction(() => {

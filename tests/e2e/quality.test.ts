@@ -4,19 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { describe, expect, it, type ExpectStatic } from 'vitest';
 import { listFiles, readPage } from '../helpers/build';
 import {
   axeViolations,
   collectErrors,
-  launchBrowser,
   layoutShifts,
   throttleCpu,
   VIEWPORTS,
   type ViewportName,
 } from '../helpers/browser';
-import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { LIVE_PATH, LONG_READ_PATH, NTB_PATH, NTB_TITLE, PHOTO_PATH, SITES } from './sites';
+import { servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
 const PAGE_KINDS = [
@@ -30,20 +29,10 @@ const PAGE_KINDS = [
   'sok/?q=Stepanakert',
   'finnes/ikke/',
 ];
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWithNginx(site.outDir, site.base);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = servedSite(site);
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  return (await browser.newContext({ viewport: VIEWPORTS.phone, ...options })).newPage();
+  return (await served.browser.newContext({ viewport: VIEWPORTS.phone, ...options })).newPage();
 }
 
 describe('accessibility in both colour schemes', () => {
@@ -53,7 +42,7 @@ describe('accessibility in both colour schemes', () => {
         const page = await newPage({ colorScheme, viewport: VIEWPORTS[viewport] });
         const errors = collectErrors(page);
         for (const path of PAGE_KINDS) {
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${served.server.url}${path}`);
           if (path.startsWith('sok/')) await page.locator('#search-results li').first().waitFor();
           expect(await axeViolations(page), `${colorScheme} ${path || '/'}`).toEqual([]);
         }
@@ -65,12 +54,12 @@ describe('accessibility in both colour schemes', () => {
 
   it('dark mode follows prefers-color-scheme without script', async () => {
     const dark = await newPage({ colorScheme: 'dark' });
-    await dark.goto(`${server.url}${NTB_PATH}`);
+    await dark.goto(`${served.server.url}${NTB_PATH}`);
     expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(18, 18, 18)',
     );
     const light = await newPage({ colorScheme: 'light' });
-    await light.goto(`${server.url}${NTB_PATH}`);
+    await light.goto(`${served.server.url}${NTB_PATH}`);
     expect(await light.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(255, 255, 255)',
     );
@@ -104,7 +93,7 @@ describe.concurrent('layout stability on a slow machine', () => {
 
   it('the check sees a shift once the page is parsed (a banner pushed in late)', async ({ expect }) => {
     const page = await slowPage('phone');
-    await page.route(`${server.url}skyver/`, (route) =>
+    await page.route(`${served.server.url}skyver/`, (route) =>
       route.fulfill({
         contentType: 'text/html',
         body: `<!doctype html><title>t</title><p>Første avsnitt</p><p>Andre avsnitt</p>
@@ -112,7 +101,7 @@ describe.concurrent('layout stability on a slow machine', () => {
             { textContent: 'Banner', style: 'height:80px' })), 300)</script>`,
       }),
     );
-    await page.goto(`${server.url}skyver/`);
+    await page.goto(`${served.server.url}skyver/`);
     await page.waitForTimeout(1000);
     expect(await layoutShifts(page)).toEqual([expect.stringMatching(/^0\.\d+ at \d+ ms: /)]);
     await page.context().close();
@@ -122,7 +111,7 @@ describe.concurrent('layout stability on a slow machine', () => {
     it(`nothing moves on any page kind but search, ${viewport}`, async ({ expect }) => {
       const page = await slowPage(viewport);
       for (const path of ['', NTB_PATH, PHOTO_PATH, 'utenriks/', '2020/10/', 'finnes/ikke/']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${served.server.url}${path}`);
         await page.waitForTimeout(500);
         expect(await layoutShifts(page), `/${path}`).toEqual([]);
       }
@@ -180,7 +169,7 @@ describe.concurrent('layout stability on a slow machine', () => {
       const page = await slowPage(viewport, scenario.late);
       if (scenario.failIndex)
         await page.route(/\/pagefind\/indexes\.json$/, (route) => route.fulfill({ status: 503, body: '' }));
-      await page.goto(`${server.url}sok/?q=${scenario.query}`);
+      await page.goto(`${served.server.url}sok/?q=${scenario.query}`);
       await scenario.settled(page, expect);
       await page.waitForTimeout(500);
       expect(await layoutShifts(page)).toEqual([]);
@@ -197,10 +186,10 @@ describe('JavaScript only where a feature needs it', () => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
     for (const path of PAGE_KINDS.filter((p) => !p.startsWith('sok/'))) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${served.server.url}${path}`);
     }
     expect(scripts).toEqual([]);
-    await page.goto(`${server.url}sok/?q=Stepanakert`);
+    await page.goto(`${served.server.url}sok/?q=Stepanakert`);
     await page.locator('#search-results li').first().waitFor();
     expect(scripts.some((s) => /\/pagefind\/\d{4}\/pagefind\.js$/.test(s))).toBe(true);
     await page.context().close();
@@ -240,7 +229,7 @@ describe('budgets', () => {
 describe('print', () => {
   it('prints the article, byline, date and address without navigation', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}${NTB_PATH}`);
+    await page.goto(`${served.server.url}${NTB_PATH}`);
     await page.emulateMedia({ media: 'print' });
     const visible = (selector: string) => page.locator(selector).first().isVisible();
     expect(await visible('h1')).toBe(true);
@@ -252,7 +241,7 @@ describe('print', () => {
       expect(await visible(nav), nav).toBe(false);
     }
     // A long read's reading time and contents box are for the screen.
-    await page.goto(`${server.url}${LONG_READ_PATH}`);
+    await page.goto(`${served.server.url}${LONG_READ_PATH}`);
     expect(await visible('.reading-time')).toBe(false);
     expect(await visible('.toc')).toBe(false);
     await page.emulateMedia({ media: 'screen' });
