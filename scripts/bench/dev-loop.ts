@@ -36,6 +36,8 @@ export interface DevLoop {
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+/** The bench's clock in a log line: seconds since the bench started. */
+const clock = () => (performance.now() / 1000).toFixed(2);
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /** Long enough for Astro's background store write (a 500 ms debounce, then about a second). */
 const IDLE_MS = 3000;
@@ -84,8 +86,7 @@ async function start(options: DevLoopOptions, port: number) {
   if (options.log) {
     const file = options.log;
     const note = (chunk: Buffer) => {
-      const at = (performance.now() / 1000).toFixed(2);
-      appendFileSync(file, chunk.toString().replace(/^(?=.)/gm, `${at} `));
+      appendFileSync(file, chunk.toString().replace(/^(?=.)/gm, `${clock()} `));
     };
     server.stdout?.on('data', note);
     server.stderr?.on('data', note);
@@ -101,8 +102,7 @@ async function start(options: DevLoopOptions, port: number) {
 
 export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> {
   const mark = (text: string) => {
-    if (options.log)
-      appendFileSync(options.log, `${(performance.now() / 1000).toFixed(2)} [bench] ${text}\n`);
+    if (options.log) appendFileSync(options.log, `${clock()} [bench] ${text}\n`);
   };
   const port = await freePort();
   const first = await start(options, port);

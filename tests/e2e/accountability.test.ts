@@ -3,13 +3,11 @@
 // and dark, and screenshots of each page at 375 and 1280 px.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_ROOT } from '../helpers/build';
 import { axeViolations, collectErrors, hasHorizontalScroll, VIEWPORTS } from '../helpers/browser';
 import { SITES } from './sites';
-import { servedSite } from '../helpers/served-site';
+import { SCREENSHOTS, servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
-const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 const CORRECTED = '2020/10/07/ferjeselskap-innstiller-avganger-etter-streik/';
 const OPINION = '2020/10/07/streiken-viser-hvor-sarbar-kysten-er/';
 const PAGES: [string, string][] = [

@@ -16,10 +16,9 @@ import {
 import { nuErrors } from '../helpers/nu-checker';
 import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { ENDED_LIVE_PATH, LIVE_PATH, SITES } from './sites';
-import { servedSite } from '../helpers/served-site';
+import { SCREENSHOTS, servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
-const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 const POLL = { timeout: 15_000 };
 /** The entries' anchors in page order. */
 const ANCHORS = '.live-entry h3[id]';

@@ -4,14 +4,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_ROOT } from '../helpers/build';
 import { axeViolations, collectErrors, hasHorizontalScroll, VIEWPORTS } from '../helpers/browser';
 import { nuErrors } from '../helpers/nu-checker';
 import { NYNORSK_PATH, SITES } from './sites';
-import { servedSite } from '../helpers/served-site';
+import { SCREENSHOTS, servedSite } from '../helpers/served-site';
 
 const site = SITES.root;
-const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 const TITLE = 'Ferjestreiken held fram på Vestlandet';
 // Pagefind loads its index on the first search: seconds on a slow or busy machine.
 const POLL = { timeout: 15_000 };

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_ROOT } from '../helpers/build';
 import {
   axeViolations,
   collectErrors,
@@ -15,9 +14,8 @@ import {
   type ViewportName,
 } from '../helpers/browser';
 import { PHOTO_PATH, SITES } from './sites';
-import { servedSite } from '../helpers/served-site';
+import { SCREENSHOTS, servedSite } from '../helpers/served-site';
 
-const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 const served = servedSite(SITES.root);
 
 interface DrawnImage {

@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_ROOT } from '../helpers/build';
 import {
   axeViolations,
   collectErrors,
@@ -16,8 +15,8 @@ import {
 } from '../helpers/browser';
 import { serveWithNginx, type RunningServer } from '../../scripts/nginx-server';
 import { NTB_PATH, NTB_TITLE, SITES } from './sites';
+import { SCREENSHOTS } from '../helpers/served-site';
 
-const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 let browser: Browser;
 
 beforeAll(async () => {
