@@ -17,6 +17,7 @@ import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
 import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { redirectFiles } from './src/lib/build/redirects.ts';
+import { currentPart, partManifest } from './src/lib/build/parts.ts';
 
 const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress, dictionary } = settings();
 
@@ -73,9 +74,16 @@ export default defineConfig({
     redirectFiles(),
     // Prunes dist/ before the search index reads it, so removed articles are not indexed.
     pruneStaleOutput({ owned: [SEARCH_DIR, DICTIONARY_FILE] }),
-    searchIndex(),
-    // Last: it compresses what the integrations above wrote.
-    precompress({ enabled: compress, dictionary }),
+    // A part of a build (BUILD_PART, src/lib/build/parts.ts) writes its pages and a manifest; the
+    // merge of the parts indexes and compresses them all (scripts/merge-parts.ts).
+    partManifest(),
+    ...(currentPart()
+      ? []
+      : [
+          searchIndex(),
+          // Last: it compresses what the integrations above wrote.
+          precompress({ enabled: compress, dictionary }),
+        ]),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

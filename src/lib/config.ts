@@ -31,6 +31,8 @@ export interface Settings {
    * src/lib/markdown/render-worker.ts (the build tests use one that dies mid-build).
    */
   renderWorker: string | undefined;
+  /** BUILD_PART, as written ("2/4"; parsed by build/parts.ts): build one part of the pages. */
+  buildPart: string | undefined;
 }
 
 /** An empty variable counts as unset, as in a CI file that writes `SITE_URL=` for "default". */
@@ -49,5 +51,6 @@ export function settings(env: Record<string, string | undefined> = process.env):
     precompress: value(env.PRECOMPRESS) !== '0',
     dictionary: value(env.DICTIONARY) !== '0',
     renderWorker: value(env.RENDER_WORKER),
+    buildPart: value(env.BUILD_PART),
   };
 }

@@ -7,6 +7,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
+/** What the steps after the pages log to: Astro's integration logger, or the merge's console. */
+export interface BuildLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
 export interface OutputFile {
   /** Absolute path. */
   path: string;

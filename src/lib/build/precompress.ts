@@ -33,7 +33,14 @@ import {
   sealDictionary,
   type Dictionary,
 } from './dictionary.ts';
-import { COMPRESSIBLE, dcbTwinHash, outputTree, twinOf, type OutputFile } from './output-files.ts';
+import {
+  COMPRESSIBLE,
+  dcbTwinHash,
+  outputTree,
+  twinOf,
+  type BuildLog,
+  type OutputFile,
+} from './output-files.ts';
 
 /** The dictionary's file in dist/. */
 export const DICTIONARY_FILE = dictionaryPath().slice(1);
@@ -176,6 +183,117 @@ function readCompressed(file: string): CompressedFiles {
   }
 }
 
+/** Where the compression keeps its record, and the settings it runs with. */
+export interface CompressSettings {
+  enabled: boolean;
+  withDictionary: boolean;
+  /** The record of what was compressed (in the build cache): unchanged files are not redone. */
+  recordFile: string;
+  /** The compress worker's module (compress-worker.ts). */
+  workerFile: string;
+  /** Killed stories' paths: a dictionary that holds one is replaced. */
+  gone: readonly string[];
+}
+
+/**
+ * Writes the .gz/.br (and .dcb) twins of what is under `root`: after a build of everything (the
+ * integration below) and after the merge of a build's parts.
+ */
+export async function compressOutput(
+  root: string,
+  { enabled, withDictionary, recordFile, workerFile, gone }: CompressSettings,
+  logger: BuildLog,
+): Promise<void> {
+  const dictionaryFile = join(root, DICTIONARY_FILE);
+  if (!enabled) {
+    // Twins left by an earlier build with PRECOMPRESS on would be served in place of
+    // pages this build changed.
+    const twins = outputTree(root)
+      .list()
+      .filter((f) => twinOf(f.path) !== undefined);
+    for (const twin of twins) rmSync(twin.path);
+    rmSync(dictionaryFile, { force: true });
+    rmSync(recordFile, { force: true });
+    if (twins.length > 0) logger.info(`Removed ${twins.length} precompressed file(s) (PRECOMPRESS=0).`);
+    return;
+  }
+  const started = performance.now();
+  // The build's one walk of dist/, as pruning and the search index left it.
+  const tree = outputTree(root);
+  let files: OutputFile[] = tree.list();
+  let dictionary: Dictionary | undefined;
+  let fresh = false;
+  if (!withDictionary) {
+    // No dictionary: the old one and (below) every .dcb twin go, so no cache between the
+    // server and a reader can ever hold a body only a dictionary holder can read.
+    rmSync(dictionaryFile, { force: true });
+    files = files.filter((f) => f.path !== dictionaryFile);
+  } else if (dictionariesSupported()) {
+    const pages = files.filter((f) => DICTIONARY_TARGETS.test(f.path)).map((f) => relative(root, f.path));
+    ({ dictionary, fresh } = siteDictionary(root, pages, gone));
+    if (fresh) {
+      files = files.filter((f) => f.path !== dictionaryFile);
+      const { mtimeMs, size } = statSync(dictionaryFile);
+      files.push({ path: dictionaryFile, mtimeMs, size });
+    }
+  } else {
+    logger.warn(`This Node's brotli takes no dictionary: pages get no .dcb twins (use the pinned Node).`);
+    rmSync(dictionaryFile, { force: true });
+  }
+  // Twins made with another dictionary: a browser still holding it must get brotli, never
+  // an old copy of a page.
+  for (const { path } of files) {
+    const hash = dcbTwinHash(path);
+    if (hash !== undefined && hash !== dictionary?.hash) {
+      rmSync(path);
+      tree.removed(path);
+    }
+  }
+  const present = new Set(tree.list().map((f) => f.path));
+  const exists = (path: string) => present.has(path);
+  const before = readCompressed(recordFile);
+  const after: CompressedFiles = {};
+  const jobs: CompressJob[] = [];
+  for (const { path: file, mtimeMs } of files.filter((f) => COMPRESSIBLE.test(f.path))) {
+    const path = relative(root, file);
+    const last = before[path];
+    if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash, exists))
+      after[path] = last;
+    else jobs.push({ file, mtimeMs, last });
+  }
+  let compressed = 0;
+  if (jobs.length > 0) {
+    const pool = new Piscina<CompressTask, { file: string; result: Compressed; wrote: boolean }[]>({
+      filename: workerFile,
+      maxThreads: Math.min(availableParallelism(), 8),
+    });
+    try {
+      const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
+        jobs.slice(i * BATCH, (i + 1) * BATCH),
+      );
+      const runs = batches.map((batch) => pool.run({ jobs: batch, dictionary }));
+      for (const results of await Promise.all(runs)) {
+        for (const { file, result, wrote } of results) {
+          after[relative(root, file)] = result;
+          if (wrote) compressed++;
+        }
+      }
+    } finally {
+      await pool.destroy();
+    }
+  }
+  mkdirSync(dirname(recordFile), { recursive: true });
+  writeFileSync(recordFile, JSON.stringify(after));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const total = Object.keys(after).length;
+  const made = dictionary
+    ? ` Dictionary: ${fresh ? 'new' : 'kept'} (${(dictionary.bytes.length / 1024).toFixed(1)} kB).`
+    : '';
+  logger.info(
+    `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.${made}`,
+  );
+}
+
 /**
  * The integration: last in the list, after every integration that writes into dist/ (the search
  * index included). `enabled: false` (PRECOMPRESS=0) for hosts that compress themselves.
@@ -199,98 +317,10 @@ export function precompress({
         workerFile = fileURLToPath(new URL('lib/build/compress-worker.ts', config.srcDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const dictionaryFile = join(root, DICTIONARY_FILE);
-        if (!enabled) {
-          // Twins left by an earlier build with PRECOMPRESS on would be served in place of
-          // pages this build changed.
-          const twins = outputTree(root)
-            .list()
-            .filter((f) => twinOf(f.path) !== undefined);
-          for (const twin of twins) rmSync(twin.path);
-          rmSync(dictionaryFile, { force: true });
-          rmSync(recordFile, { force: true });
-          if (twins.length > 0) logger.info(`Removed ${twins.length} precompressed file(s) (PRECOMPRESS=0).`);
-          return;
-        }
-        const started = performance.now();
-        // The build's one walk of dist/, as pruning and the search index left it.
-        const tree = outputTree(root);
-        let files: OutputFile[] = tree.list();
-        let dictionary: Dictionary | undefined;
-        let fresh = false;
-        if (!withDictionary) {
-          // No dictionary: the old one and (below) every .dcb twin go, so no cache between the
-          // server and a reader can ever hold a body only a dictionary holder can read.
-          rmSync(dictionaryFile, { force: true });
-          files = files.filter((f) => f.path !== dictionaryFile);
-        } else if (dictionariesSupported()) {
-          const pages = files
-            .filter((f) => DICTIONARY_TARGETS.test(f.path))
-            .map((f) => relative(root, f.path));
-          ({ dictionary, fresh } = siteDictionary(root, pages, goneRecorded()));
-          if (fresh) {
-            files = files.filter((f) => f.path !== dictionaryFile);
-            const { mtimeMs, size } = statSync(dictionaryFile);
-            files.push({ path: dictionaryFile, mtimeMs, size });
-          }
-        } else {
-          logger.warn(
-            `This Node's brotli takes no dictionary: pages get no .dcb twins (use the pinned Node).`,
-          );
-          rmSync(dictionaryFile, { force: true });
-        }
-        // Twins made with another dictionary: a browser still holding it must get brotli, never
-        // an old copy of a page.
-        for (const { path } of files) {
-          const hash = dcbTwinHash(path);
-          if (hash !== undefined && hash !== dictionary?.hash) {
-            rmSync(path);
-            tree.removed(path);
-          }
-        }
-        const present = new Set(tree.list().map((f) => f.path));
-        const exists = (path: string) => present.has(path);
-        const before = readCompressed(recordFile);
-        const after: CompressedFiles = {};
-        const jobs: CompressJob[] = [];
-        for (const { path: file, mtimeMs } of files.filter((f) => COMPRESSIBLE.test(f.path))) {
-          const path = relative(root, file);
-          const last = before[path];
-          if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash, exists))
-            after[path] = last;
-          else jobs.push({ file, mtimeMs, last });
-        }
-        let compressed = 0;
-        if (jobs.length > 0) {
-          const pool = new Piscina<CompressTask, { file: string; result: Compressed; wrote: boolean }[]>({
-            filename: workerFile,
-            maxThreads: Math.min(availableParallelism(), 8),
-          });
-          try {
-            const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
-              jobs.slice(i * BATCH, (i + 1) * BATCH),
-            );
-            const runs = batches.map((batch) => pool.run({ jobs: batch, dictionary }));
-            for (const results of await Promise.all(runs)) {
-              for (const { file, result, wrote } of results) {
-                after[relative(root, file)] = result;
-                if (wrote) compressed++;
-              }
-            }
-          } finally {
-            await pool.destroy();
-          }
-        }
-        mkdirSync(dirname(recordFile), { recursive: true });
-        writeFileSync(recordFile, JSON.stringify(after));
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const total = Object.keys(after).length;
-        const made = dictionary
-          ? ` Dictionary: ${fresh ? 'new' : 'kept'} (${(dictionary.bytes.length / 1024).toFixed(1)} kB).`
-          : '';
-        logger.info(
-          `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.${made}`,
+        await compressOutput(
+          fileURLToPath(dir),
+          { enabled, withDictionary, recordFile, workerFile, gone: goneRecorded() },
+          logger,
         );
       },
     },

@@ -8,6 +8,7 @@
  * live in cacheDir, beside Astro's own cache.
  */
 import type { AstroIntegration } from 'astro';
+import type { BuildLog } from './output-files.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,70 @@ function readKeys(file: string): Record<string, string> {
   }
 }
 
+/**
+ * Indexes the article pages under `root` into its search folder, shard by shard; `keysFile`
+ * keeps each shard's key between builds (in the build cache). Called after a build of
+ * everything (the integration below) and after the merge of a build's parts.
+ */
+export async function indexSearch(
+  root: string,
+  keysFile: string,
+  maxShardPages: number,
+  logger: BuildLog,
+): Promise<void> {
+  const pagefind = await import('pagefind');
+  const pagefindPackage = new URL('../package.json', import.meta.resolve('pagefind'));
+  const { version } = JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string };
+  const indexer = JSON.stringify({ pagefind: version, language: SEARCH_LANGUAGE });
+
+  const out = join(root, SEARCH_DIR);
+  const shards = groupByShard(indexedPages(root), maxShardPages);
+  const previous = readKeys(keysFile);
+  const keys: Record<string, string> = {};
+  let rebuilt = 0;
+  let pagesIndexed = 0;
+  for (const [shard, pages] of shards) {
+    const key = shardKey(pages, indexer);
+    keys[shard] = key;
+    const target = join(out, shard);
+    if (previous[shard] === key && existsSync(join(target, 'pagefind.js'))) continue;
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Pagefind reads the shard's pages again itself: handing it the HTML read above
+    // (addHTMLFile) measured 3× slower than its own directory walk.
+    const added = await index.addDirectory({ path: root, glob: shardGlob(shard) });
+    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    // Written beside the old index, then swapped in, so a failed write leaves no half index.
+    const fresh = join(out, `.${shard}.new`);
+    rmSync(fresh, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: fresh });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await index.deleteIndex(); // frees the indexer's memory before the next shard
+    rmSync(target, { recursive: true, force: true });
+    renameSync(fresh, target);
+    rebuilt += 1;
+    pagesIndexed += pages.length;
+  }
+  await pagefind.close();
+
+  // Anything else in the folder is stale: a shard with no articles left, a year now split
+  // by month (or months now joined), an older layout.
+  const wanted = new Set([...shards.keys(), SHARD_LIST]);
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(out)) {
+    if (!wanted.has(name)) rmSync(join(out, name), { recursive: true, force: true });
+  }
+  writeFileSync(join(out, SHARD_LIST), `${JSON.stringify(shardList(shards.keys()))}\n`);
+  // The compression after this sees the index as written.
+  outputTree(root).rewalk(out);
+  mkdirSync(dirname(keysFile), { recursive: true });
+  writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
+  logger.info(
+    `Search index: ${shards.size} shard(s) by year or month; ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
+      `${shards.size - rebuilt} unchanged and kept.`,
+  );
+}
+
 export function searchIndex(): AstroIntegration {
   let keysFile = '';
   let maxShardPages = 0;
@@ -61,58 +126,7 @@ export function searchIndex(): AstroIntegration {
         maxShardPages = shardPagesSetting(settings().searchShardPages);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const pagefind = await import('pagefind');
-        const pagefindPackage = new URL('../package.json', import.meta.resolve('pagefind'));
-        const { version } = JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string };
-        const indexer = JSON.stringify({ pagefind: version, language: SEARCH_LANGUAGE });
-
-        const root = fileURLToPath(dir);
-        const out = join(root, SEARCH_DIR);
-        const shards = groupByShard(indexedPages(root), maxShardPages);
-        const previous = readKeys(keysFile);
-        const keys: Record<string, string> = {};
-        let rebuilt = 0;
-        let pagesIndexed = 0;
-        for (const [shard, pages] of shards) {
-          const key = shardKey(pages, indexer);
-          keys[shard] = key;
-          const target = join(out, shard);
-          if (previous[shard] === key && existsSync(join(target, 'pagefind.js'))) continue;
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          // Pagefind reads the shard's pages again itself: handing it the HTML read above
-          // (addHTMLFile) measured 3× slower than its own directory walk.
-          const added = await index.addDirectory({ path: root, glob: shardGlob(shard) });
-          if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-          // Written beside the old index, then swapped in, so a failed write leaves no half index.
-          const fresh = join(out, `.${shard}.new`);
-          rmSync(fresh, { recursive: true, force: true });
-          const written = await index.writeFiles({ outputPath: fresh });
-          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-          await index.deleteIndex(); // frees the indexer's memory before the next shard
-          rmSync(target, { recursive: true, force: true });
-          renameSync(fresh, target);
-          rebuilt += 1;
-          pagesIndexed += pages.length;
-        }
-        await pagefind.close();
-
-        // Anything else in the folder is stale: a shard with no articles left, a year now split
-        // by month (or months now joined), an older layout.
-        const wanted = new Set([...shards.keys(), SHARD_LIST]);
-        mkdirSync(out, { recursive: true });
-        for (const name of readdirSync(out)) {
-          if (!wanted.has(name)) rmSync(join(out, name), { recursive: true, force: true });
-        }
-        writeFileSync(join(out, SHARD_LIST), `${JSON.stringify(shardList(shards.keys()))}\n`);
-        // The compression after this sees the index as written.
-        outputTree(root).rewalk(out);
-        mkdirSync(dirname(keysFile), { recursive: true });
-        writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
-        logger.info(
-          `Search index: ${shards.size} shard(s) by year or month; ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
-            `${shards.size - rebuilt} unchanged and kept.`,
-        );
+        await indexSearch(fileURLToPath(dir), keysFile, maxShardPages, logger);
       },
     },
   };

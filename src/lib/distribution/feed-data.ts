@@ -19,6 +19,7 @@ import { feedBodyHtml, feedImage } from '../images/render.ts';
 import { t } from '../strings.ts';
 import { categoryPath, SITE_URL, topicPath } from '../urls.ts';
 import { articleParams } from '../archive/routes.ts';
+import { ownPaths } from '../build/parts.ts';
 
 /** Whose feed: the site's, a category's or a topic's. */
 export type FeedSource = { kind: 'site' } | { kind: 'category' | 'topic'; slug: string };
@@ -106,20 +107,24 @@ export async function categoryFeedPaths() {
   const { archive, entry, now } = await getSiteData();
   const categories = getCategories();
   const key = sitePageKeys();
-  return categories.map((c) => ({
-    params: { category: c.slug },
-    cacheKey: key(feedKeyData(archive, { kind: 'category', slug: c.slug }, entry, now)),
-  }));
+  return ownPaths(
+    categories.map((c) => ({
+      params: { category: c.slug },
+      cacheKey: key(feedKeyData(archive, { kind: 'category', slug: c.slug }, entry, now)),
+    })),
+  );
 }
 
 /** getStaticPaths for per-topic feed endpoints. */
 export async function topicFeedPaths() {
   const { archive, entry, now } = await getSiteData();
   const key = sitePageKeys();
-  return [...archive.topics.keys()].map((topic) => ({
-    params: { topic },
-    cacheKey: key(feedKeyData(archive, { kind: 'topic', slug: topic }, entry, now)),
-  }));
+  return ownPaths(
+    [...archive.topics.keys()].map((topic) => ({
+      params: { topic },
+      cacheKey: key(feedKeyData(archive, { kind: 'topic', slug: topic }, entry, now)),
+    })),
+  );
 }
 
 /** The corrections log's feed (/rettelser/rss.xml …). */
@@ -142,10 +147,12 @@ function getLiveStories(): Promise<Map<string, Article>> {
 /** getStaticPaths for a live story's own feeds (under its page): every live story. */
 export async function liveFeedPaths() {
   const key = sitePageKeys();
-  return [...(await getLiveStories()).values()].map((article) => ({
-    params: articleParams(article),
-    cacheKey: key({ liveFeed: article }),
-  }));
+  return ownPaths(
+    [...(await getLiveStories()).values()].map((article) => ({
+      params: articleParams(article),
+      cacheKey: key({ liveFeed: article }),
+    })),
+  );
 }
 
 /** A live story's feed of entries, by its route params. */
