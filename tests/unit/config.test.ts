@@ -14,6 +14,7 @@ describe('settings', () => {
       precompress: true,
       dictionary: true,
       renderWorker: undefined,
+      buildPart: undefined,
     });
     expect(DEFAULT_SITE_URL).toBe('http://localhost:4321');
   });
@@ -30,6 +31,7 @@ describe('settings', () => {
       PRECOMPRESS: '0',
       DICTIONARY: '0',
       RENDER_WORKER: 'tests/fixtures/workers/dying-render-worker.ts',
+      BUILD_PART: '2/4',
     };
     expect(settings(env)).toEqual({
       siteUrl: 'https://nyheter.example.no',
@@ -42,6 +44,7 @@ describe('settings', () => {
       precompress: false,
       dictionary: false,
       renderWorker: 'tests/fixtures/workers/dying-render-worker.ts',
+      buildPart: '2/4',
     });
   });
 });

@@ -29,38 +29,104 @@ async function netlifyConfig(dir: string) {
 }
 
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
+  env?: Record<string, string>;
   with?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  env?: Record<string, string>;
+  strategy?: { matrix: Record<string, string> };
+  outputs?: Record<string, string>;
+  steps: Step[];
 }
 
 describe('the GitHub Pages workflow', () => {
   const workflow = yaml.load(readFileSync(WORKFLOW, 'utf8')) as {
     on: { schedule: { cron: string }[] };
-    jobs: { build: { env: Record<string, string>; steps: Step[] }; deploy: { steps: Step[] } };
+    jobs: { plan: Job; part: Job; merge: Job; deploy: Job };
   };
-  const steps = workflow.jobs.build.steps;
-  const at = (match: (s: Step) => boolean) => steps.findIndex(match);
+  const { plan, part, merge, deploy } = workflow.jobs;
+  const index = (job: Job, match: (s: Step) => boolean) => job.steps.findIndex(match);
+  const cacheOf = (job: Job) => job.steps.find((s) => s.uses?.startsWith('actions/cache@'));
 
   it('is a valid workflow, by GitHub’s schema', () => {
     expect(validateWorkflow(WORKFLOW)).toEqual({ status: 0, output: '' });
   });
 
-  it('restores the last dist/ and build cache after npm ci and before the build', () => {
-    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-    const paths = cache?.with?.path?.trim().split('\n') ?? [];
-    expect(paths).toEqual([workflow.jobs.build.env.OUT_DIR, workflow.jobs.build.env.CACHE_DIR]);
-    expect(cache?.with?.['restore-keys']).toBe('site-');
-    expect(at((s) => s.run?.startsWith('npm ci') === true)).toBeLessThan(at((s) => s === cache));
-    expect(at((s) => s === cache)).toBeLessThan(at((s) => s.run === 'npm run build'));
+  it('plans one "now" and the list of parts (the plan step, run here as on a runner)', () => {
+    const step = plan.steps.find((s) => s.id === 'plan') as Step;
+    const run = (count: string) => {
+      const output = join(mkdtempSync(join(tmpdir(), 'plan-')), 'output');
+      writeFileSync(output, '');
+      const result = spawnSync('bash', ['-e', '-c', step.run ?? ''], {
+        env: { ...process.env, COUNT: count, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return Object.fromEntries(
+        readFileSync(output, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+      ) as Record<string, string>;
+    };
+    const four = run('4');
+    expect(JSON.parse(four.parts ?? '')).toEqual([1, 2, 3, 4]);
+    expect(four.count).toBe('4');
+    expect(four.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(JSON.parse(run('1').parts ?? '')).toEqual([1]);
+    // One part unless the repository says otherwise.
+    expect(step.env?.COUNT).toBe("${{ vars.BUILD_PARTS || '1' }}");
+    expect(Object.keys(plan.outputs ?? {}).sort()).toEqual(['count', 'now', 'parts']);
   });
 
-  it('builds on Node from .nvmrc, rebuilds for embargoes, and publishes dist/', () => {
-    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(node?.with?.['node-version-file']).toBe('.nvmrc');
+  it('builds each part in a matrix job, with the plan’s part count and "now"', () => {
+    expect(part.needs).toBe('plan');
+    expect(part.strategy?.matrix.part).toBe('${{ fromJSON(needs.plan.outputs.parts) }}');
+    expect(part.env).toMatchObject({
+      BUILD_PART: '${{ matrix.part }}/${{ needs.plan.outputs.count }}',
+      BUILD_NOW: '${{ needs.plan.outputs.now }}',
+    });
+    // Its last output and cache restored after npm ci and before the build, per part.
+    const cache = cacheOf(part);
+    expect(cache?.with?.path?.trim().split('\n')).toEqual([part.env?.OUT_DIR, part.env?.CACHE_DIR]);
+    expect(cache?.with?.['restore-keys']).toBe('part-${{ matrix.part }}-of-${{ needs.plan.outputs.count }}-');
+    expect(index(part, (s) => s.run?.startsWith('npm ci') === true)).toBeLessThan(
+      index(part, (s) => s === cache),
+    );
+    expect(index(part, (s) => s === cache)).toBeLessThan(index(part, (s) => s.run === 'npm run build'));
+    const upload = part.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: 'part-${{ matrix.part }}', path: part.env?.OUT_DIR });
+  });
+
+  it('merges every part’s artifact into dist/ and publishes it', () => {
+    expect(merge.needs).toBe('part');
+    const download = merge.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with).toEqual({ pattern: 'part-*', path: 'parts' });
+    const cache = cacheOf(merge);
+    expect(cache?.with?.path?.trim().split('\n')).toEqual([merge.env?.OUT_DIR, merge.env?.CACHE_DIR]);
+    expect(index(merge, (s) => s === cache)).toBeLessThan(
+      index(merge, (s) => s.run === 'npm run merge -- parts/*'),
+    );
+    expect(index(merge, (s) => s === download)).toBeLessThan(
+      index(merge, (s) => s.run === 'npm run merge -- parts/*'),
+    );
+    expect(merge.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe(
+      'dist',
+    );
+    expect(deploy.needs).toBe('merge');
+    expect(deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  it('builds on Node from .nvmrc and rebuilds for embargoes', () => {
+    for (const job of [part, merge]) {
+      const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+      expect(node?.with?.['node-version-file']).toBe('.nvmrc');
+    }
     expect(workflow.on.schedule[0]?.cron).toBe('*/15 * * * *');
-    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist');
-    expect(workflow.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });
 
   it('would be refused with a mistake in it (the validator can fail)', () => {

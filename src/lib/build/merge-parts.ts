@@ -4,8 +4,8 @@
  * compressed twins with the site's dictionary. The result is byte for byte what one build of
  * everything writes (tests/build/parts.test.ts).
  *
- * dist/ may hold an earlier site (the last deploy, restored from a cache): a file whose size and
- * modification time are those of the part's copy is left alone (as rsync's quick check), so the
+ * dist/ may hold an earlier site (the last deploy, restored from a cache): a file the same as the
+ * part's copy (its size and time, as rsync's quick check, or else its bytes) is left alone, so the
  * search index and the compression redo only what changed; what no part has is removed.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
@@ -98,8 +98,14 @@ export function mergeFiles(
   for (const [rel, source] of sources) {
     const target = join(outDir, rel);
     const old = had.get(target);
+    // A file as it was is left alone, so the search index and the compression see it unchanged:
+    // by its size and time, or by its bytes (a part's files that came through an artifact, as on
+    // a CI runner, may have lost their times).
+    if (old && old.size === source.size) {
+      if (Math.abs(old.mtimeMs - source.mtimeMs) < 1) continue;
+      if (readFileSync(old.path).equals(readFileSync(source.path))) continue;
+    }
     // The copy gets the part's modification time, so an unchanged page is recognised next time.
-    if (old && old.size === source.size && Math.abs(old.mtimeMs - source.mtimeMs) < 1) continue;
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(source.path, target);
     const mtime = new Date(source.mtimeMs);
