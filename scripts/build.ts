@@ -2,6 +2,8 @@
  * `npm run build`: `astro build`, unless `dist/` is already what it would write.
  *   npm run build                  build, or say that nothing changed (src/lib/build/up-to-date.ts)
  *   npm run build -- --force       always build, ignoring every cache (Astro's own flag)
+ *   npm run build -- --parts N     build in N parts side by side, then merge them (for a cold or
+ *                                  large build on several cores: src/lib/build/parallel-parts.ts)
  * With `npm run publisher` running for the same site, the build runs there, in a process that
  * keeps Astro loaded (src/lib/build/publisher.ts); its log is printed here as it comes.
  * Other arguments go to `astro build` as they are (and count among the inputs). The exit code is
@@ -22,6 +24,7 @@ import {
   type PublishRequest,
 } from '../src/lib/build/publisher.ts';
 import { resolveBuildNow } from '../src/lib/now.ts';
+import { buildInParts, partsArgument } from '../src/lib/build/parallel-parts.ts';
 import {
   changedPaths,
   inputLines,
@@ -55,6 +58,14 @@ const INPUTS = [
   'package-lock.json',
   'tsconfig.json',
 ].map((name) => join(project, name));
+
+let parts: ReturnType<typeof partsArgument>;
+try {
+  parts = partsArgument(args);
+} catch (error) {
+  console.error(`[build] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 
 const started = Date.now();
 const lines = inputLines([...INPUTS, CONTENT_DIR], project);
@@ -154,6 +165,29 @@ function viaPublisher(): Promise<number | undefined> {
       } else resolvePromise(undefined);
     });
   });
+}
+
+if (parts.count !== undefined) {
+  const log = {
+    info: (m: string) => console.log(`[build] ${m}`),
+    warn: (m: string) => console.warn(`[build] ${m}`),
+  };
+  try {
+    finish(
+      await buildInParts({
+        project,
+        count: parts.count,
+        now: resolveBuildNow(config.buildNow).toISOString(),
+        cacheDir: resolve(config.cacheDir),
+        outDir,
+        args: parts.rest,
+        log,
+      }),
+    );
+  } catch (error) {
+    console.error(`[build] ${error instanceof Error ? error.message : String(error)}`);
+    finish(1);
+  }
 }
 
 const published = await viaPublisher();

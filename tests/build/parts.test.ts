@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_NOW, E2E_CONTENT, SITES } from '../e2e/sites';
-import { buildSiteAsync, listFiles, OUTPUT_ROOT, type BuildResult } from '../helpers/build';
+import { buildSiteAsync, listFiles, OUTPUT_ROOT, runBuildScript, type BuildResult } from '../helpers/build';
 import { dcbProblems, differingFiles, siteFiles } from '../helpers/compare';
 
 const COUNT = 3;
@@ -27,6 +27,9 @@ let secondMerge = { status: 0 as number | null, output: '' };
 let missingPart = { status: 0 as number | null, output: '' };
 let notAPart = { status: 0 as number | null, output: '' };
 let badPart: BuildResult;
+/** `npm run build -- --parts 2`: one machine, its parts side by side. */
+let local: BuildResult;
+let badCount: BuildResult;
 let withoutNow: BuildResult;
 
 function merge(dirs: string[]) {
@@ -53,6 +56,9 @@ beforeAll(async () => {
   secondMerge = merge(dirs);
   missingPart = merge(dirs.slice(0, 2));
   notAPart = merge([...dirs, SITES.root.outDir]);
+  rmSync(join(OUTPUT_ROOT, 'parts-local'), { recursive: true, force: true });
+  local = ok(await runBuildScript('parts-local', env, ['--parts', '2']));
+  badCount = await runBuildScript('parts-local-bad', env, ['--parts', 'to']);
   [badPart, withoutNow] = await Promise.all([
     buildSiteAsync('parts-bad', { ...env, BUILD_PART: '4/3' }),
     buildSiteAsync('parts-without-now', { ...env, BUILD_NOW: '', BUILD_PART: '1/2' }),
@@ -111,6 +117,26 @@ describe('a build in parts, merged', () => {
     expect(notAPart.output).toContain(
       `${SITES.root.outDir} is not the output of a part build (it has no _part.json)`,
     );
+  });
+
+  it('on one machine (`npm run build -- --parts 2`): one content sync, the parts side by side, the same site', () => {
+    // The articles are read and rendered once; the parts start from that store and read none.
+    expect(local.output).toMatch(
+      /\[sync\] .*\d+ article file\(s\): 0 unchanged by their stat \(not read\), (\d+) read, \1 parsed and rendered/,
+    );
+    for (const part of ['part 1/2', 'part 2/2']) {
+      expect(local.output).toMatch(
+        new RegExp(
+          `\\[${part}\\] .*article file\\(s\\): (\\d+) unchanged by their stat \\(not read\\), 0 read, 0 parsed`,
+        ),
+      );
+    }
+    expect(local.output).toContain('[build] Built in 2 part(s) and merged');
+    const mine = siteFiles(local.outDir);
+    expect(mine).toEqual(siteFiles(SITES.root.outDir));
+    expect(differingFiles(local.outDir, SITES.root.outDir, mine)).toEqual([]);
+    expect(badCount.status).toBe(2);
+    expect(badCount.output).toContain('--parts to: give the number of parts, 1-64, e.g. --parts 2.');
   });
 
   it('fails a part build with a bad BUILD_PART, or without BUILD_NOW, saying the fix', () => {

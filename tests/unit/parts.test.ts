@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeFiles, partProblems, type PartOutput } from '../../src/lib/build/merge-parts';
+import { partsArgument } from '../../src/lib/build/parallel-parts';
 import { ownPaths, paramsPath, parseBuildPart, partOfPath, PART_MANIFEST } from '../../src/lib/build/parts';
 
 describe('BUILD_PART', () => {
@@ -161,4 +162,20 @@ describe("merging the parts' files", () => {
     // The copies carry their part's times: a second merge copies nothing.
     expect(mergeFiles([part(one, 1, 2), part(two, 2, 2)], out)).toEqual({ copied: 0, kept: 3, removed: 0 });
   });
+});
+
+describe('--parts N', () => {
+  it('is read from the arguments and left out of those for Astro', () => {
+    expect(partsArgument(['--force'])).toEqual({ count: undefined, rest: ['--force'] });
+    expect(partsArgument(['--parts', '4', '--force'])).toEqual({ count: 4, rest: ['--force'] });
+  });
+
+  it.each([['--parts'], ['--parts', '0'], ['--parts', '65'], ['--parts', 'to']])(
+    'refuses %j with the fix',
+    (...args) => {
+      expect(() => partsArgument(args)).toThrow(
+        /--parts .*: give the number of parts, 1-64, e\.g\. --parts 2\./,
+      );
+    },
+  );
 });
