@@ -208,6 +208,20 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     expect(typeof module.MutableDataStore?.prototype.writeToDisk).toBe('function');
   });
 
+  it('10: a build stages its pages inside the output folder only when that is in the working folder, and names styles from the root', () => {
+    const common = source('core/build/common.js');
+    expect(common).toContain('const FALLBACK_OUT_DIR_NAME = "./.astro/";');
+    expect(common).toMatch(
+      /function getOutDirWithinCwd\(outDir\) \{\s*if \(fileURLToPath\(outDir\)\.startsWith\(process\.cwd\(\)\)\) \{\s*return outDir;/,
+    );
+    const prerender = source('prerender/utils.js');
+    expect(prerender).toContain('return getOutDirWithinCwd(settings.config.outDir);');
+    expect(prerender).toContain('return new URL("./.prerender/", getServerOutputDirectory(settings));');
+    expect(source('core/compile/compile.js')).toContain(
+      'normalizedFilename: normalizeFilename(filename, astroConfig.root),',
+    );
+  });
+
   it('4: @astrojs/markdown-remark logs render errors with console.error', () => {
     const remark = readFileSync(require.resolve('@astrojs/markdown-remark'), 'utf8');
     expect(remark).toMatch(/console\.error\(err\)/);

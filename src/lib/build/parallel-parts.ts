@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_DIR } from '../content/dir.ts';
 import { DATA_STORE_FILE } from './astro-internals/content-store.ts';
@@ -81,10 +81,11 @@ export async function buildInParts({
   log,
 }: PartsBuild): Promise<number> {
   // Every part has the project as its root, as a build of everything: Astro names a component's
-  // scoped styles from its path under the root, so another root would change every page.
-  // Each part's output is inside the working folder: Astro stages the pages of a build whose
-  // output is elsewhere in the working folder's .astro/ (getOutDirWithinCwd), which the parts
-  // would share.
+  // scoped styles from its path under the root, so another root would change every page. Each
+  // part's output is inside the working folder: Astro stages the pages of a build whose output
+  // is elsewhere in the working folder's .astro/, which the parts would share (both: assumption
+  // 10, astro-internals/). What the parts do write into the root's .astro/ is the same for each
+  // (the sync wrote it first), and its modules are written whole (renamed into place).
   // One folder per build cache: two sites built from one project keep their parts apart.
   const site = createHash('sha256').update(cacheDir).digest('hex').slice(0, 12);
   const outputs = join(process.cwd(), 'node_modules', '.astro-parts', site);
@@ -100,6 +101,13 @@ export async function buildInParts({
   if (synced !== 0) return synced;
   log.info(`Content synced once for ${count} part(s) (${seconds()}).`);
 
+  // The parts of an earlier build with another N are of no use: their folders go.
+  for (const dir of [outputs, join(cacheDir, 'parts')]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith(`-of-${count}`)) rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
   const parts = Array.from({ length: count }, (_, i) => {
     const partCache = join(cacheDir, 'parts', `${i + 1}-of-${count}`);
     mkdirSync(partCache, { recursive: true });

@@ -40,6 +40,14 @@
  *    found beside Astro's main module) whose debounced save calls writeToDisk() on the instance
  *    (dev-store.ts, deferDevStoreWrites, waits for a quiet editor before that write). If it
  *    breaks: the dev server logs one warning and Astro writes 500 ms after each save, as before.
+ * 10. A static build stages its bundled pages in `<output>/.prerender/` when the output folder is
+ *    inside the working folder, and otherwise in the working folder's `.astro/`
+ *    (getOutDirWithinCwd); and a component's scoped-style names come from its path under the
+ *    root (normalizeFilename in the compiler). So parts built side by side
+ *    (build/parallel-parts.ts) have their output inside the working folder, and all have the
+ *    project's root. If it breaks: parts side by side may collide in one staging folder (a part
+ *    fails with Astro's error, and nothing is merged), or their pages differ from one build's
+ *    (tests/build/parts.test.ts fails).
  */
 export { keepAssetImports, markdownEntryType, type EntryType, type RenderFunction } from './entry-types.ts';
 export {
