@@ -10,9 +10,10 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { settings } from '../config.ts';
 import { SEARCH_DIR, shardPagesSetting } from '../distribution/search-shards.ts';
-import { outputTree, startOutputTree, walk, type BuildLog } from './output-files.ts';
+import { startOutputTree, walk, type BuildLog } from './output-files.ts';
 import { PART_MANIFEST, type PartManifest } from './parts.ts';
 import { compressOutput, DICTIONARY_FILE } from './precompress.ts';
 import { indexSearch } from './search-integration.ts';
@@ -132,8 +133,8 @@ export async function mergeParts(dirs: readonly string[], outDir: string, log: B
   );
   const config = settings();
   const cacheDir = resolve(config.cacheDir);
+  // The steps below walk the merged folder afresh (not a tree an earlier merge walked).
   startOutputTree();
-  outputTree(outDir);
   await indexSearch(
     outDir,
     join(cacheDir, 'search-index-keys.json'),
@@ -146,7 +147,7 @@ export async function mergeParts(dirs: readonly string[], outDir: string, log: B
       enabled: config.precompress,
       withDictionary: config.dictionary,
       recordFile: join(cacheDir, 'precompressed.json'),
-      workerFile: new URL('./compress-worker.ts', import.meta.url).pathname,
+      workerFile: fileURLToPath(new URL('./compress-worker.ts', import.meta.url)),
       gone: [...new Set(parts.flatMap((p) => p.manifest.gone))].sort(),
     },
     log,
