@@ -12,14 +12,14 @@ import { dropOriginalImages } from './src/lib/images/drop-originals.ts';
 import { ENCODER_SETTINGS } from './src/lib/images/layout.ts';
 import { assetFileNames } from './src/lib/images/asset-names.ts';
 import { articleMarkdown } from './src/lib/markdown/pipeline.ts';
-import { searchIndex } from './src/lib/build/search-integration.ts';
 import { SEARCH_DIR } from './src/lib/distribution/search-shards.ts';
-import { DICTIONARY_FILE, precompress } from './src/lib/build/precompress.ts';
+import { DICTIONARY_FILE } from './src/lib/build/precompress.ts';
+import { finishSiteOutput } from './src/lib/build/finish-site.ts';
 import { pruneStaleOutput } from './src/lib/build/stale-output.ts';
 import { redirectFiles } from './src/lib/build/redirects.ts';
 import { currentPart, partManifest } from './src/lib/build/parts.ts';
 
-const { siteUrl: site, basePath: base, outDir, cacheDir, precompress: compress, dictionary } = settings();
+const { siteUrl: site, basePath: base, outDir, cacheDir } = settings();
 
 export default defineConfig({
   // Folders named from this file, not from the root: the tests build fixture sites side by side,
@@ -77,13 +77,8 @@ export default defineConfig({
     // A part of a build (BUILD_PART, src/lib/build/parts.ts) writes its pages and a manifest; the
     // merge of the parts indexes and compresses them all (scripts/merge-parts.ts).
     partManifest(),
-    ...(currentPart()
-      ? []
-      : [
-          searchIndex(),
-          // Last: it compresses what the integrations above wrote.
-          precompress({ enabled: compress, dictionary }),
-        ]),
+    // Last: the search index and the compressed twins of everything the integrations above wrote.
+    ...(currentPart() ? [] : [finishSiteOutput()]),
   ],
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline' in the CSP; news articles need no code colouring.

@@ -12,11 +12,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync }
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settings } from '../config.ts';
-import { SEARCH_DIR, shardPagesSetting } from '../distribution/search-shards.ts';
+import { SEARCH_DIR } from '../distribution/search-shards.ts';
 import { startOutputTree, walk, type BuildLog } from './output-files.ts';
 import { PART_MANIFEST, type PartManifest } from './parts.ts';
-import { compressOutput, DICTIONARY_FILE } from './precompress.ts';
-import { indexSearch } from './search-integration.ts';
+import { finishSite, finishSettings } from './finish-site.ts';
+import { DICTIONARY_FILE } from './precompress.ts';
 import { removeEmptyParents, staleFiles } from './stale-output.ts';
 
 export interface PartOutput {
@@ -131,25 +131,9 @@ export async function mergeParts(dirs: readonly string[], outDir: string, log: B
     `Merged ${parts.length} part(s) into ${outDir}: ${copied} file(s) copied, ${kept} unchanged, ${removed} removed ` +
       `(${((performance.now() - started) / 1000).toFixed(1)} s).`,
   );
-  const config = settings();
-  const cacheDir = resolve(config.cacheDir);
   // The steps below walk the merged folder afresh (not a tree an earlier merge walked).
   startOutputTree();
-  await indexSearch(
-    outDir,
-    join(cacheDir, 'search-index-keys.json'),
-    shardPagesSetting(config.searchShardPages),
-    log,
-  );
-  await compressOutput(
-    outDir,
-    {
-      enabled: config.precompress,
-      withDictionary: config.dictionary,
-      recordFile: join(cacheDir, 'precompressed.json'),
-      workerFile: fileURLToPath(new URL('./compress-worker.ts', import.meta.url)),
-      gone: [...new Set(parts.flatMap((p) => p.manifest.gone))].sort(),
-    },
-    log,
-  );
+  const gone = [...new Set(parts.flatMap((p) => p.manifest.gone))].sort();
+  const srcDir = fileURLToPath(new URL('../../', import.meta.url));
+  await finishSite(outDir, finishSettings(resolve(settings().cacheDir), srcDir, gone), log);
 }

@@ -11,15 +11,12 @@
  * new. The work runs on worker threads (compress-worker.ts), off the build's main thread and its
  * large heap. A twin whose file is gone is removed by stale-output.ts together with its file.
  */
-import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Piscina } from 'piscina';
 import { dictionaryPath } from '../urls.ts';
-import { goneRecorded } from './redirects.ts';
 import {
   commonMarkup,
   dcbBytes,
@@ -196,16 +193,28 @@ export interface CompressSettings {
 }
 
 /**
- * Writes the .gz/.br (and .dcb) twins of what is under `root`: after a build of everything (the
- * integration below) and after the merge of a build's parts.
+ * A step that rewrites one folder of the output while the rest is compressed (the search index:
+ * one Pagefind process, so the compression's threads have the other cores meanwhile). Its files
+ * are compressed after it.
+ */
+export interface Alongside {
+  dir: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * Writes the .gz/.br (and .dcb) twins of what is under `root`: after a build of everything and
+ * after the merge of a build's parts (finish-site.ts).
  */
 export async function compressOutput(
   root: string,
   { enabled, withDictionary, recordFile, workerFile, gone }: CompressSettings,
   logger: BuildLog,
+  alongside?: Alongside,
 ): Promise<void> {
   const dictionaryFile = join(root, DICTIONARY_FILE);
   if (!enabled) {
+    await alongside?.run();
     // Twins left by an earlier build with PRECOMPRESS on would be served in place of
     // pages this build changed.
     const twins = outputTree(root)
@@ -218,9 +227,12 @@ export async function compressOutput(
     return;
   }
   const started = performance.now();
-  // The build's one walk of dist/, as pruning and the search index left it.
+  // The files another step rewrites meanwhile are left for after it: the rest starts at once.
+  const later = alongside && (alongside.dir.endsWith(sep) ? alongside.dir : `${alongside.dir}${sep}`);
+  const isLater = (path: string) => later !== undefined && path.startsWith(later);
+  // The build's one walk of dist/, as pruning left it.
   const tree = outputTree(root);
-  let files: OutputFile[] = tree.list();
+  let files: OutputFile[] = tree.list().filter((f) => !isLater(f.path));
   let dictionary: Dictionary | undefined;
   let fresh = false;
   if (!withDictionary) {
@@ -240,47 +252,52 @@ export async function compressOutput(
     logger.warn(`This Node's brotli takes no dictionary: pages get no .dcb twins (use the pinned Node).`);
     rmSync(dictionaryFile, { force: true });
   }
-  // Twins made with another dictionary: a browser still holding it must get brotli, never
-  // an old copy of a page.
-  for (const { path } of files) {
-    const hash = dcbTwinHash(path);
-    if (hash !== undefined && hash !== dictionary?.hash) {
-      rmSync(path);
-      tree.removed(path);
-    }
-  }
-  const present = new Set(tree.list().map((f) => f.path));
-  const exists = (path: string) => present.has(path);
   const before = readCompressed(recordFile);
   const after: CompressedFiles = {};
-  const jobs: CompressJob[] = [];
-  for (const { path: file, mtimeMs } of files.filter((f) => COMPRESSIBLE.test(f.path))) {
-    const path = relative(root, file);
-    const last = before[path];
-    if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash, exists))
-      after[path] = last;
-    else jobs.push({ file, mtimeMs, last });
-  }
   let compressed = 0;
-  if (jobs.length > 0) {
-    const pool = new Piscina<CompressTask, { file: string; result: Compressed; wrote: boolean }[]>({
-      filename: workerFile,
-      maxThreads: Math.min(availableParallelism(), 8),
-    });
-    try {
-      const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
-        jobs.slice(i * BATCH, (i + 1) * BATCH),
-      );
-      const runs = batches.map((batch) => pool.run({ jobs: batch, dictionary }));
-      for (const results of await Promise.all(runs)) {
-        for (const { file, result, wrote } of results) {
-          after[relative(root, file)] = result;
-          if (wrote) compressed++;
-        }
+  let pool: Piscina<CompressTask, { file: string; result: Compressed; wrote: boolean }[]> | undefined;
+  /** Compresses what of `list` changed since its record; `list` as the tree has it now. */
+  const compress = async (list: OutputFile[]) => {
+    // Twins made with another dictionary: a browser still holding it must get brotli, never
+    // an old copy of a page.
+    for (const { path } of list) {
+      const hash = dcbTwinHash(path);
+      if (hash !== undefined && hash !== dictionary?.hash) {
+        rmSync(path);
+        tree.removed(path);
       }
-    } finally {
-      await pool.destroy();
     }
+    const present = new Set(tree.list().map((f) => f.path));
+    const exists = (path: string) => present.has(path);
+    const jobs: CompressJob[] = [];
+    for (const { path: file, mtimeMs } of list.filter((f) => COMPRESSIBLE.test(f.path))) {
+      const path = relative(root, file);
+      const last = before[path];
+      if (last && unchanged(file, mtimeMs, last, dictionaryFor(file, dictionary)?.hash, exists))
+        after[path] = last;
+      else jobs.push({ file, mtimeMs, last });
+    }
+    if (jobs.length === 0) return;
+    pool ??= new Piscina({ filename: workerFile, maxThreads: Math.min(availableParallelism(), 8) });
+    const batches = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
+      jobs.slice(i * BATCH, (i + 1) * BATCH),
+    );
+    const runs = batches.map((batch) => (pool as NonNullable<typeof pool>).run({ jobs: batch, dictionary }));
+    for (const results of await Promise.all(runs)) {
+      for (const { file, result, wrote } of results) {
+        after[relative(root, file)] = result;
+        if (wrote) compressed++;
+      }
+    }
+  };
+  // Started here, after everything that may throw before the awaits below.
+  const running = alongside?.run();
+  try {
+    // Both awaited, so a failure of either is the build's; the other step's files follow.
+    await Promise.all([compress(files), running]);
+    if (later) await compress(tree.list().filter((f) => isLater(f.path)));
+  } finally {
+    await pool?.destroy();
   }
   mkdirSync(dirname(recordFile), { recursive: true });
   writeFileSync(recordFile, JSON.stringify(after));
@@ -292,37 +309,4 @@ export async function compressOutput(
   logger.info(
     `Precompressed ${compressed} file(s) (gzip and brotli) in ${seconds} s; ${total - compressed} unchanged.${made}`,
   );
-}
-
-/**
- * The integration: last in the list, after every integration that writes into dist/ (the search
- * index included). `enabled: false` (PRECOMPRESS=0) for hosts that compress themselves.
- */
-export function precompress({
-  enabled = true,
-  dictionary: withDictionary = true,
-}: {
-  enabled?: boolean;
-  /** DICTIONARY=0: .gz/.br twins only, no dictionary and no .dcb twins (hosts behind a cache that ignores Vary). */
-  dictionary?: boolean;
-} = {}): AstroIntegration {
-  let recordFile = '';
-  let workerFile = '';
-  return {
-    name: 'news-precompress',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        recordFile = fileURLToPath(new URL('precompressed.json', config.cacheDir));
-        // From the source folder, as the render pool's worker: the config is loaded through Vite.
-        workerFile = fileURLToPath(new URL('lib/build/compress-worker.ts', config.srcDir));
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await compressOutput(
-          fileURLToPath(dir),
-          { enabled, withDictionary, recordFile, workerFile, gone: goneRecorded() },
-          logger,
-        );
-      },
-    },
-  };
 }

@@ -1,5 +1,6 @@
 /**
- * Builds the Pagefind search index after the pages are written. Only pages that mark their
+ * Builds the Pagefind search index after the pages are written (finish-site.ts runs it, beside
+ * the compression). Only pages that mark their
  * content with data-pagefind-body (article pages) are indexed, and drafts and embargoed
  * articles are never in dist/, so they can never be found.
  *
@@ -7,12 +8,9 @@
  * article pages were neither written, added nor removed by this build keeps its index; the keys
  * live in cacheDir, beside Astro's own cache.
  */
-import type { AstroIntegration } from 'astro';
 import type { BuildLog } from './output-files.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { settings } from '../config.ts';
 import { outputTree } from './output-files.ts';
 import {
   groupByShard,
@@ -20,7 +18,6 @@ import {
   SEARCH_DIR,
   shardGlob,
   shardKey,
-  shardPagesSetting,
   shardList,
   SHARD_LIST,
   type SearchPage,
@@ -112,22 +109,4 @@ export async function indexSearch(
     `Search index: ${shards.size} shard(s) by year or month; ${rebuilt} rebuilt (${pagesIndexed} article pages), ` +
       `${shards.size - rebuilt} unchanged and kept.`,
   );
-}
-
-export function searchIndex(): AstroIntegration {
-  let keysFile = '';
-  let maxShardPages = 0;
-  return {
-    name: 'news-search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        keysFile = fileURLToPath(new URL('search-index-keys.json', config.cacheDir));
-        // Checked before the pages are built, not after.
-        maxShardPages = shardPagesSetting(settings().searchShardPages);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await indexSearch(fileURLToPath(dir), keysFile, maxShardPages, logger);
-      },
-    },
-  };
 }
