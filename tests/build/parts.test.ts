@@ -30,6 +30,8 @@ let badPart: BuildResult;
 /** `npm run build -- --parts 2`: one machine, its parts side by side. */
 let local: BuildResult;
 let badCount: BuildResult;
+/** The same again, with nothing changed. */
+let localAgain: BuildResult;
 let withoutNow: BuildResult;
 
 function merge(dirs: string[]) {
@@ -58,6 +60,7 @@ beforeAll(async () => {
   notAPart = merge([...dirs, SITES.root.outDir]);
   rmSync(join(OUTPUT_ROOT, 'parts-local'), { recursive: true, force: true });
   local = ok(await runBuildScript('parts-local', env, ['--parts', '2']));
+  localAgain = await runBuildScript('parts-local', env, ['--parts', '2']);
   badCount = await runBuildScript('parts-local-bad', env, ['--parts', 'to']);
   [badPart, withoutNow] = await Promise.all([
     buildSiteAsync('parts-bad', { ...env, BUILD_PART: '4/3' }),
@@ -135,6 +138,9 @@ describe('a build in parts, merged', () => {
     const mine = siteFiles(local.outDir);
     expect(mine).toEqual(siteFiles(SITES.root.outDir));
     expect(differingFiles(local.outDir, SITES.root.outDir, mine)).toEqual([]);
+    // Recorded like any build: the next one with nothing changed does not start.
+    expect(localAgain.status).toBe(0);
+    expect(localAgain.output).toContain('[build] Nothing to do:');
     expect(badCount.status).toBe(2);
     expect(badCount.output).toContain('--parts to: give the number of parts, 1-64, e.g. --parts 2.');
   });
