@@ -13,6 +13,7 @@ import { ContentReportError, formatReport } from './errors.ts';
 import { isLiveEntryFile } from './dir.ts';
 import { checkLiveEntries } from './live-entries.ts';
 import { setStoredCount } from './stored-count.ts';
+import { detached } from './detach.ts';
 
 export interface LiveEntryLoaderOptions {
   /** The articles folder. */
@@ -41,8 +42,9 @@ export function liveEntryLoader({ dir, contentDir }: LiveEntryLoaderOptions): Lo
           const data = await ctx.parseData({ id, data: { ...raw, imageFacts }, filePath: path });
           ctx.store.set({
             id,
-            data,
-            body,
+            // Fresh strings: the parsed values are slices of the file's text (detach.ts).
+            data: detached(data),
+            body: detached(body),
             digest,
             filePath: relative(fileURLToPath(ctx.config.root), path).split(sep).join('/'),
             rendered: { html: rendered.html, metadata: {} },

@@ -51,6 +51,7 @@ import {
 } from '../markdown/render-pool.ts';
 import type { ArticleSchema } from './schema.ts';
 import { ContentCheck, imageProblems, lineOfImage, type ImageReference } from './validate.ts';
+import { detached } from './detach.ts';
 
 export interface ArticleLoaderOptions {
   /** Folder holding the articles (any depth). */
@@ -422,10 +423,11 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         tally.stored++;
         ctx.store.set({
           id,
-          data,
+          // Fresh strings: the parsed values are slices of the file's text (detach.ts).
+          data: detached(data),
           filePath,
           digest,
-          ...(rendered ? { rendered: rendered as StoredRender } : {}),
+          ...(rendered ? { rendered: detached(rendered) as StoredRender } : {}),
           ...(Array.isArray(imagePaths) ? { assetImports: imagePaths as string[] } : {}),
         });
         catalog.noteStat(file, stat, started);
