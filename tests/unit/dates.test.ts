@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
 import {
   formatDateTime,
   formatDay,
@@ -100,6 +102,39 @@ describe('Oslo calendar days', () => {
 
   it('handles the new year in Oslo', () => {
     expect(osloDay(parsed('2020-12-31T23:30:00Z'))).toEqual({ year: '2021', month: '01', day: '01' });
+  });
+
+  /** The day as the zone rules give it, through date-fns (what osloDay computes faster). */
+  const byRules = (date: Date) => {
+    const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz('Europe/Oslo') }).split('-');
+    return { year, month, day };
+  };
+
+  it('agrees with the zone rules around the changes to and from summer time, minute by minute', () => {
+    // 2020-03-29 01:00 UTC (02:00 becomes 03:00) and 2020-10-25 01:00 UTC (03:00 becomes 02:00);
+    // midnight in Oslo is 22:00 or 23:00 UTC the day before.
+    for (const start of ['2020-03-28T20:00:00Z', '2020-10-24T20:00:00Z', '2021-03-27T20:00:00Z']) {
+      for (let minute = 0; minute < 8 * 60; minute++) {
+        const date = new Date(Date.parse(start) + minute * 60_000);
+        expect(osloDay(date), date.toISOString()).toEqual(byRules(date));
+      }
+    }
+  });
+
+  it('agrees with the zone rules from 1800 to 2999, and across the end of local mean time in 1893', () => {
+    // Local mean time (+00:53:28) ended at 1893-04-01 00:00 local, 23:06:32 UTC the day before:
+    // not on a whole hour. Second by second around it.
+    for (let second = -3600; second < 3600; second++) {
+      const date = new Date(Date.parse('1893-03-31T23:06:32Z') + second * 1000);
+      expect(osloDay(date), date.toISOString()).toEqual(byRules(date));
+    }
+    const first = Date.parse('1800-01-01T00:00:00Z');
+    const span = Date.parse('2999-12-31T23:59:00Z') - first;
+    for (let i = 0; i < 20_000; i++) {
+      // A fixed spread of moments (a multiplicative walk), the same on every run.
+      const date = new Date(first + Math.floor((((i * 2654435761) % 2 ** 32) / 2 ** 32) * span));
+      expect(osloDay(date), date.toISOString()).toEqual(byRules(date));
+    }
   });
 });
 
