@@ -2,7 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bodyDir, bodyFileMissing, pruneBodies, readBody, writeBody } from '../../src/lib/content/body-files';
+import {
+  bodyDir,
+  bodyFileMissing,
+  listBodies,
+  pruneBodies,
+  readBody,
+  writeBody,
+} from '../../src/lib/content/body-files';
 
 describe('rendered bodies in files of their own', () => {
   const dir = bodyDir(mkdtempSync(join(tmpdir(), 'nyheter-bodies-')));
@@ -28,6 +35,27 @@ describe('rendered bodies in files of their own', () => {
     expect(() => readBody(rendered, 'articles/borte.md')).toThrow(
       /rendered text of articles\/borte\.md is missing/,
     );
+  });
+
+  it("are known to be missing from one listing of the folder; another folder's are looked for", () => {
+    const here = writeBody(dir, 'listed', '<p>l</p>');
+    const files = listBodies(dir);
+    expect(files?.has(here)).toBe(true);
+    const listed = { dir, files: files ?? new Set<string>() };
+    expect(bodyFileMissing({ metadata: { bodyFile: here } }, listed)).toBe(false);
+    expect(bodyFileMissing({ metadata: { bodyFile: join(dir, 'borte.html') } }, listed)).toBe(true);
+    // Taken off the disk after the listing: the listing answers (one look per build, not per file).
+    rmSync(here);
+    expect(bodyFileMissing({ metadata: { bodyFile: here } }, listed)).toBe(false);
+    expect(bodyFileMissing({ metadata: { bodyFile: here } })).toBe(true);
+    // A body in another folder (a moved cache) is looked for on disk.
+    const elsewhere = bodyDir(mkdtempSync(join(tmpdir(), 'nyheter-bodies-other-')));
+    const other = writeBody(elsewhere, 'other', '<p>o</p>');
+    expect(bodyFileMissing({ metadata: { bodyFile: other } }, listed)).toBe(false);
+    rmSync(other);
+    expect(bodyFileMissing({ metadata: { bodyFile: other } }, listed)).toBe(true);
+    rmSync(join(elsewhere, '..'), { recursive: true, force: true });
+    expect(listBodies(join(dir, 'ingen'))).toBeUndefined();
   });
 
   it('are pruned when no stored entry refers to them', () => {

@@ -9,7 +9,7 @@
  * its own body when it is rendered; nothing else needs it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The folder for the bodies, inside the build cache. */
 export const bodyDir = (cacheDir: string): string => join(cacheDir, 'article-bodies');
@@ -32,10 +32,29 @@ export function bodyFileOf(rendered: { metadata?: Record<string, unknown> } | un
   return typeof file === 'string' ? file : undefined;
 }
 
-/** True when a stored render's body file is gone (a cleared or moved cache): render it again. */
-export function bodyFileMissing(rendered: { metadata?: Record<string, unknown> } | undefined): boolean {
+/**
+ * The body files in `dir`, by path, as listed now: one read of the folder instead of a look
+ * for each article's file (10 000 calls a build at 10 000 articles). undefined when there is no
+ * folder yet.
+ */
+export function listBodies(dir: string): Set<string> | undefined {
+  if (!existsSync(dir)) return undefined;
+  return new Set(readdirSync(dir).map((name) => join(dir, name)));
+}
+
+/**
+ * True when a stored render's body file is gone (a cleared or moved cache): render it again.
+ * `listed` is the folder's listing (listBodies) where the caller has one; a file elsewhere is
+ * looked for on disk.
+ */
+export function bodyFileMissing(
+  rendered: { metadata?: Record<string, unknown> } | undefined,
+  listed?: { dir: string; files: ReadonlySet<string> },
+): boolean {
   const file = bodyFileOf(rendered);
-  return file !== undefined && !existsSync(file);
+  if (file === undefined) return false;
+  if (listed && dirname(file) === listed.dir) return !listed.files.has(file);
+  return !existsSync(file);
 }
 
 /** The HTML of a stored render. */

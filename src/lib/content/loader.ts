@@ -33,7 +33,7 @@ import {
 } from '../build/astro-internals/index.ts';
 import { Catalog, statKey } from './catalog.ts';
 import { ContentReportError, formatReport } from './errors.ts';
-import { bodyDir, bodyFileMissing, bodyFileOf, pruneBodies, writeBody } from './body-files.ts';
+import { bodyDir, bodyFileMissing, bodyFileOf, listBodies, pruneBodies, writeBody } from './body-files.ts';
 import { articleId, isArticleFile, listArticleFiles, symlinkProblems } from './dir.ts';
 import { settings } from '../config.ts';
 import { parseArticleSource } from './frontmatter.ts';
@@ -118,6 +118,14 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const digestOf = (contents: string) => ctx.generateDigest(`${contents}\u0000${schemaFingerprint}`);
       const images = new ImageFileChecks(fileURLToPath(new URL('image-checks.json', ctx.config.cacheDir)));
       const bodies = bodyDir(fileURLToPath(ctx.config.cacheDir));
+      /**
+       * The body files there while the collection loads: one listing, not a look per article.
+       * The dev server's later reloads look on disk (another build may prune the folder).
+       */
+      let listed: { dir: string; files: Set<string> } | undefined;
+      const present = listBodies(bodies);
+      if (present) listed = { dir: bodies, files: present };
+      const missingBody = (rendered: Parameters<typeof bodyFileMissing>[0]) => bodyFileMissing(rendered, listed);
       // Markdown render workers, started on demand and stopped when the collection is loaded.
       let pool: RenderPool | undefined;
 
@@ -248,7 +256,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
       const keptByStat = async (id: string, path: string, file: string, stat: Stats): Promise<boolean> => {
         const stored = ctx.store.get(id);
         const known = stored ? catalog.matchStat(file, statKey(stat), stored.digest) : undefined;
-        if (!stored || !known || bodyFileMissing(stored.rendered)) return false;
+        if (!stored || !known || missingBody(stored.rendered)) return false;
         const previous = stored.data as Partial<ArticleData<unknown>>;
         const refs = imageRefs(undefined, previous, known.lead);
         if (refs.length > 0) {
@@ -276,7 +284,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         if (known && stored) {
           const facts = await checkImages(id, path, imageRefs(contents, previous, known.lead));
           if (invalid.has(id)) return undefined;
-          if (!photoReplaced(previous, known.lead, facts) && !bodyFileMissing(stored.rendered)) {
+          if (!photoReplaced(previous, known.lead, facts) && !missingBody(stored.rendered)) {
             check.addKnown(file, known.path, known.warnings);
             return undefined;
           }
@@ -294,7 +302,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         // A replaced photo changes no byte of the article, so the stored entry would be kept:
         // drop it, and the article is parsed and rendered again with the new photo. The same
         // when its rendered body's file is gone (a cleared or moved cache).
-        if (stored && (photoReplaced(previous, lead, facts) || bodyFileMissing(stored.rendered))) {
+        if (stored && (photoReplaced(previous, lead, facts) || missingBody(stored.rendered))) {
           ctx.store.delete(id);
         }
         if (!invalid.has(id)) catalog.set(file, { digest, path: result.path, lead, warnings: result.warnings });
@@ -315,6 +323,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
         const digest = String(entry.digest ?? createHash('sha256').update(rendered.html).digest('hex'));
         const key = /^[\w-]+$/.test(digest) ? digest : createHash('sha256').update(digest).digest('hex');
         const bodyFile = writeBody(bodies, key, rendered.html);
+        listed?.files.add(bodyFile);
         return { html: '', metadata: { ...storedRenderMetadata(rendered.metadata), bodyFile } };
       };
 
@@ -441,6 +450,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
           for (const entry of queue) await syncFile(entry);
         };
         await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, files.length) }, worker));
+        listed = undefined;
         for (const id of untouched) ctx.store.delete(id);
         ctx.logger.info(
           `${files.length} article file(s): ${tally.byStat} unchanged by their stat (not read), ` +
