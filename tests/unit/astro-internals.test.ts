@@ -1,4 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
+import * as devalue from 'devalue';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import {
   keepAssetImports,
   keptBuildProblems,
   markdownEntryType,
+  storeMapAccepted,
   storeModuleCode,
 } from '../../src/lib/build/astro-internals';
 import {
@@ -24,15 +26,30 @@ import {
 } from '../../src/lib/build/astro-internals/dev-store';
 
 describe('storeModuleCode', () => {
-  it('exports the parsed store file, read when the module loads', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'));
-    const store = join(dir, 'data-store.json');
-    const data = [{ articles: 1 }, 'Nagorno-Karabakh «våpenhvile»', [2, 3]];
-    writeFileSync(store, JSON.stringify(data));
-    const module = join(dir, 'store.mjs');
-    writeFileSync(module, storeModuleCode(store));
-    const loaded = (await import(/* @vite-ignore */ pathToFileURL(module).href)) as { default: unknown };
-    expect(loaded.default).toEqual(data);
+  const load = async (code: string) => {
+    const module = join(mkdtempSync(join(tmpdir(), 'store-module-')), 'store.mjs');
+    writeFileSync(module, code);
+    return ((await import(/* @vite-ignore */ pathToFileURL(module).href)) as { default: unknown }).default;
+  };
+  const store = new Map([
+    [
+      'articles',
+      new Map([['a', { title: 'Nagorno-Karabakh «våpenhvile»', date: new Date('2020-10-10T10:40:00Z') }]]),
+    ],
+  ]);
+
+  it("exports the store file's Map of collections, read and unflattened when the module loads", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'store-')), 'data-store.json');
+    writeFileSync(file, devalue.stringify(store));
+    expect(await load(storeModuleCode(file))).toEqual(store);
+  });
+
+  it("exports the flattened form, as Astro's own module does, when Astro takes no Map", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'store-')), 'data-store.json');
+    writeFileSync(file, devalue.stringify(store));
+    const flat = await load(storeModuleCode(file, false));
+    expect(Array.isArray(flat)).toBe(true);
+    expect(devalue.unflatten(flat as unknown[])).toEqual(store);
   });
 });
 
@@ -89,7 +106,11 @@ describe('Astro internals (src/lib/build/astro-internals)', () => {
     expect(() => keepAssetImports({} as never, ['./foto.jpg'], 'a.md')).not.toThrow();
   });
 
-  it('2: the content store module id and file name are what Astro uses', () => {
+  it('2: the content store module id and file name are what Astro uses, and it takes a Map', () => {
+    expect(storeMapAccepted(astroDist), "Astro's runtime takes the store module's export as a Map").toBe(
+      true,
+    );
+    expect(storeMapAccepted(tmpdir())).toBe(false);
     const consts = source('content/consts.js');
     expect(consts).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content"');
     expect(DATA_STORE_MODULE_ID).toBe('\0astro:data-layer-content');

@@ -1,3 +1,4 @@
+import * as devalue from 'devalue';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,19 +34,21 @@ describe('the dev store', () => {
   it('is the file Astro wrote until every collection shares a view, then the views', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     const file = join(dir, 'data-store.json');
-    writeFileSync(file, JSON.stringify(['from the file']));
+    // The file as Astro writes it (devalue); the module hands over its Map of collections.
+    const fromFile = new Map([['articles', new Map([['f', { id: 'f', data: { title: 'from the file' } }]])]]);
+    writeFileSync(file, devalue.stringify(fromFile));
     const code = devStoreModuleCode(storeModuleCode(file));
-    expect(await evaluate(code)).toEqual(['from the file']);
+    expect(await evaluate(code)).toEqual(fromFile);
 
     const article = { id: 'a', data: { title: 'Våpenhvile', date: new Date('2020-10-10T10:40:00Z') } };
     shareDevCollection('articles', () => new Map([['a', article]]));
     // authors has no view yet: the file still, never a store without a collection.
     expect(devStoreSnapshot()).toBeUndefined();
-    expect(await evaluate(code)).toEqual(['from the file']);
+    expect(await evaluate(code)).toEqual(fromFile);
 
     shareDevCollection('authors', () => new Map());
     // liveEntries has no view yet: still the file.
-    expect(await evaluate(code)).toEqual(['from the file']);
+    expect(await evaluate(code)).toEqual(fromFile);
     shareDevCollection('liveEntries', () => new Map());
     const live = await evaluate(code);
     // An empty collection is left out, as Astro leaves it out of its file.

@@ -10,9 +10,12 @@
  *    pipeline would publish unchecked articles, so there is no silent fallback).
  * 2. The page build imports the content store as the virtual module `\0astro:data-layer-content`,
  *    and Astro writes the store to `data-store.json` in the cache folder (build) or `.astro/`
- *    (dev), with `meta.astroIncremental` marking content data (content-store.ts).
+ *    (dev), with `meta.astroIncremental` marking content data (content-store.ts); Astro's runtime
+ *    takes the module's export as the store's Map (ImmutableDataStore.fromModule), so ours
+ *    unflattens the file itself and does not keep the flattened form loaded beside it.
  *    If it breaks: our plugin no longer matches, Astro's own module is used (slower, equally
- *    correct), and the build logs one warning line saying so.
+ *    correct), and the build logs one warning line saying so; without the Map, our module
+ *    exports the flattened form as Astro's does (more memory), with a warning.
  * 3. A stored render is `{ html, metadata }`, where metadata carries `imagePaths` (local and
  *    remote) for the image pipeline (render-result.ts; used by the render workers).
  * 4. @astrojs/markdown-remark logs every render error with console.error before rethrowing it
@@ -54,6 +57,7 @@ export {
   contentStoreFromFile,
   DATA_STORE_FILE,
   DATA_STORE_MODULE_ID,
+  storeMapAccepted,
   storeModuleCode,
 } from './content-store.ts';
 export { astroRenderResult } from './render-result.ts';
