@@ -52,13 +52,10 @@ export function storeModuleCode(storeFile: string, asMap = true): string {
   const parsed = `JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'))`;
   // devalue as this project resolves it (the store file's path is in the code already).
   const devalue = pathToFileURL(createRequire(import.meta.url).resolve('devalue')).href;
-  return [
-    "import { readFileSync } from 'node:fs';",
-    ...(asMap
-      ? [`import { unflatten } from ${JSON.stringify(devalue)};`, `export default unflatten(${parsed});`]
-      : []),
-    ...(asMap ? [] : [`export default ${parsed};`]),
-  ].join('\n');
+  const exported = asMap
+    ? [`import { unflatten } from ${JSON.stringify(devalue)};`, `export default unflatten(${parsed});`]
+    : [`export default ${parsed};`];
+  return ["import { readFileSync } from 'node:fs';", ...exported].join('\n');
 }
 
 export function contentStoreFromFile(): AstroIntegration {
