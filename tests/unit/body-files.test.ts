@@ -39,9 +39,8 @@ describe('rendered bodies in files of their own', () => {
 
   it("are known to be missing from one listing of the folder; another folder's are looked for", () => {
     const here = writeBody(dir, 'listed', '<p>l</p>');
-    const files = listBodies(dir);
-    expect(files?.has(here)).toBe(true);
-    const listed = { dir, files: files ?? new Set<string>() };
+    const listed = listBodies(dir);
+    expect(listed?.files.has(here)).toBe(true);
     expect(bodyFileMissing({ metadata: { bodyFile: here } }, listed)).toBe(false);
     expect(bodyFileMissing({ metadata: { bodyFile: join(dir, 'borte.html') } }, listed)).toBe(true);
     // Taken off the disk after the listing: the listing answers (one look per build, not per file).

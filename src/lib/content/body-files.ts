@@ -32,14 +32,19 @@ export function bodyFileOf(rendered: { metadata?: Record<string, unknown> } | un
   return typeof file === 'string' ? file : undefined;
 }
 
+/** A body folder's files, by path, as listed at one moment. */
+export interface BodyListing {
+  dir: string;
+  files: Set<string>;
+}
+
 /**
- * The body files in `dir`, by path, as listed now: one read of the folder instead of a look
- * for each article's file (10 000 calls a build at 10 000 articles). undefined when there is no
- * folder yet.
+ * The body files in `dir`, as listed now: one read of the folder instead of a look for each
+ * article's file (10 000 calls a build at 10 000 articles). undefined when there is no folder yet.
  */
-export function listBodies(dir: string): Set<string> | undefined {
+export function listBodies(dir: string): BodyListing | undefined {
   if (!existsSync(dir)) return undefined;
-  return new Set(readdirSync(dir).map((name) => join(dir, name)));
+  return { dir, files: new Set(readdirSync(dir).map((name) => join(dir, name))) };
 }
 
 /**
@@ -49,7 +54,7 @@ export function listBodies(dir: string): Set<string> | undefined {
  */
 export function bodyFileMissing(
   rendered: { metadata?: Record<string, unknown> } | undefined,
-  listed?: { dir: string; files: ReadonlySet<string> },
+  listed?: BodyListing,
 ): boolean {
   const file = bodyFileOf(rendered);
   if (file === undefined) return false;

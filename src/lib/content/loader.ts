@@ -122,9 +122,7 @@ export function articleLoader({ dir, contentDir, schema, schemaFingerprint }: Ar
        * The body files there while the collection loads: one listing, not a look per article.
        * The dev server's later reloads look on disk (another build may prune the folder).
        */
-      let listed: { dir: string; files: Set<string> } | undefined;
-      const present = listBodies(bodies);
-      if (present) listed = { dir: bodies, files: present };
+      let listed = listBodies(bodies);
       const missingBody = (rendered: Parameters<typeof bodyFileMissing>[0]) => bodyFileMissing(rendered, listed);
       // Markdown render workers, started on demand and stopped when the collection is loaded.
       let pool: RenderPool | undefined;

@@ -18,8 +18,9 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { astroDist } from './astro-dist.ts';
 import { deferDevStoreWrites, devStoreModuleCode, startDevStore } from './dev-store.ts';
 
 /** Astro's resolved id of `astro:data-layer-content` (astro/dist/content/consts.js). */
@@ -31,9 +32,7 @@ export const DATA_STORE_FILE = 'data-store.json';
 const TAKES_A_MAP = /await import\("astro:data-layer-content"\);\s*if \(data\.default instanceof Map\) \{/;
 
 /** True when the installed Astro takes the store module's export as a Map (assumption 2). */
-export function storeMapAccepted(
-  dist: string = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'dist'),
-): boolean {
+export function storeMapAccepted(dist: string = astroDist()): boolean {
   try {
     return TAKES_A_MAP.test(readFileSync(join(dist, 'content/data-store.js'), 'utf8'));
   } catch {

@@ -10,8 +10,8 @@
  * it. A build without `KEPT_BUILD_ENV` set (every `astro build`) is named as Astro names it.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { astroDist } from './astro-dist.ts';
+import { join } from 'node:path';
 
 /** The variable a kept process sets to a new value before each build. */
 export const KEPT_BUILD_ENV = 'NEWS_KEPT_BUILD';
@@ -37,9 +37,6 @@ export function keptBuildVite(id: string | undefined = process.env[KEPT_BUILD_EN
     },
   };
 }
-
-/** The installed Astro's dist/ folder. */
-const astroDist = () => join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'dist');
 
 /**
  * What of this assumption the installed Astro no longer does, read from its source (empty when
