@@ -87,6 +87,38 @@ describe('listingPages', () => {
     });
   });
 
+  it("changes only its own day's and month's pages when a story joins a month with news", () => {
+    // September and October both have utenriks stories and days with news on either side of the
+    // 12th, so every neighbour link points at a period the new story lands in.
+    const base = [...articles, makeArticle('s0', '2020-09-20T12:00:00+02:00')];
+    const before = listingPages(buildArchive(base), categories, 2);
+    const after = listingPages(
+      buildArchive([...base, makeArticle('x', '2020-10-12T18:00:00+02:00')]),
+      categories,
+      2,
+    );
+    const byPath = new Map(after.map((p) => [p.path, p]));
+    const changed = before
+      .filter((p) => JSON.stringify(byPath.get(p.path)) !== JSON.stringify(p))
+      .map((p) => p.path);
+    // Neighbours link to October and to the 12th without their counts: the September pages and
+    // the 11th's and 13th's day pages stay byte for byte (in a split build, in other parts).
+    expect(changed.sort()).toEqual(
+      [
+        '/utenriks/',
+        '/utenriks/2020/10/',
+        '/utenriks/2020/10/side/2/',
+        '/utenriks/2020/10/side/3/',
+        '/2020/',
+        '/2020/10/',
+        '/2020/10/12/',
+        // The topic and byline lists the story is on (makeArticle's byline and tags).
+        ...changed.filter((p) => p.startsWith('/tema/') || p.startsWith('/av/')),
+      ].sort(),
+    );
+    expect(changed.some((p) => p.includes('/2020/09/') || p.endsWith('/2020/09/'))).toBe(false);
+  });
+
   it('redirects the old numbered pages to the month page holding their first story', () => {
     const moved = listingRedirects(
       buildArchive([...articles, makeArticle('x', '2020-09-01T12:00:00+02:00')]),

@@ -12,7 +12,7 @@ import {
   type Crumb,
 } from './breadcrumbs.ts';
 import { formatDay, formatMonth } from '../dates.ts';
-import type { ListingPage, MonthLink } from './routes.ts';
+import type { ListingPage, MonthRef } from './routes.ts';
 import { countLabel, t } from '../strings.ts';
 import { topicPath } from '../urls.ts';
 import { categoryName } from '../content/categories.ts';
@@ -169,7 +169,7 @@ export function periodNavigation(page: ListingPage): PeriodNavigation | undefine
     };
   }
   if (isCollection(page) && page.period) {
-    const link = (m: MonthLink | undefined, key: 'list.earlier' | 'list.later') =>
+    const link = (m: MonthRef | undefined, key: 'list.earlier' | 'list.later') =>
       m && { path: m.path, text: t(key, { month: formatMonth(m.year, m.month) }) };
     return {
       label: t('list.nav'),

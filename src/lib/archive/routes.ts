@@ -32,16 +32,28 @@ export interface Pagination {
   older: string | undefined;
 }
 
-export interface DayLink {
+/**
+ * A link to a neighbouring day or month (the pages' "earlier" and "later"). It carries what the
+ * link shows and nothing more: with a count, a story added to one period would change every
+ * page of its neighbours (keys differ, pages render again, in another part of a split build)
+ * while their HTML stayed the same.
+ */
+export interface DayRef {
   day: OsloDay;
   path: string;
-  count: number;
 }
 
-export interface MonthLink {
+export interface MonthRef {
   year: string;
   month: string;
   path: string;
+}
+
+export interface DayLink extends DayRef {
+  count: number;
+}
+
+export interface MonthLink extends MonthRef {
   count: number;
 }
 
@@ -78,8 +90,8 @@ interface CollectionFields {
   /** On the first page: the month page that goes on where it stops, if there are more stories. */
   more: string | undefined;
   /** On month pages: the list's nearest earlier and later months with stories. */
-  earlier: MonthLink | undefined;
-  later: MonthLink | undefined;
+  earlier: MonthRef | undefined;
+  later: MonthRef | undefined;
 }
 
 export type ListingPage =
@@ -92,8 +104,8 @@ export type ListingPage =
       articles: Teaser[];
       pagination: Pagination;
       /** Nearest earlier and later days that have news. */
-      earlier: DayLink | undefined;
-      later: DayLink | undefined;
+      earlier: DayRef | undefined;
+      later: DayRef | undefined;
     }
   | {
       kind: 'month';
@@ -104,8 +116,8 @@ export type ListingPage =
       days: MonthDay[];
       calendar: CalendarWeek[];
       /** Nearest earlier and later months that have news. */
-      earlier: MonthLink | undefined;
-      later: MonthLink | undefined;
+      earlier: MonthRef | undefined;
+      later: MonthRef | undefined;
     }
   | { kind: 'year'; path: string; year: string; total: number; months: MonthLink[] }
   | ({ kind: 'topic'; topic: { slug: string; name: string } } & CollectionFields)
@@ -175,8 +187,8 @@ export function collectionPages(
         period: { year: m.year, month: m.month },
         months: [],
         more: undefined,
-        earlier: links[i + 1],
-        later: links[i - 1],
+        earlier: monthRef(links[i + 1]),
+        later: monthRef(links[i - 1]),
       }),
     ),
   );
@@ -241,8 +253,14 @@ export function movedCollectionPages(
   return redirects;
 }
 
-const dayLink = (group: DayGroup | undefined): DayLink | undefined =>
-  group && { day: group.day, path: dayPath(group.day), count: group.articles.length };
+const dayRef = (group: DayGroup | undefined): DayRef | undefined =>
+  group && { day: group.day, path: dayPath(group.day) };
+const dayLink = (group: DayGroup): DayLink => ({
+  ...(dayRef(group) as DayRef),
+  count: group.articles.length,
+});
+const monthRef = (link: MonthLink | undefined): MonthRef | undefined =>
+  link && { year: link.year, month: link.month, path: link.path };
 
 /**
  * All list pages: every category (also empty ones, so the navigation never links to a 404),
@@ -262,8 +280,8 @@ export function listingPages(
   }
   // archive.days is newest first: the later day is at i - 1, the earlier at i + 1.
   archive.days.forEach((group, i) => {
-    const later = dayLink(archive.days[i - 1]);
-    const earlier = dayLink(archive.days[i + 1]);
+    const later = dayRef(archive.days[i - 1]);
+    const earlier = dayRef(archive.days[i + 1]);
     for (const { path, items, pagination } of pagedList(dayPath(group.day), group.articles, pageSize)) {
       pages.push({
         kind: 'day',
@@ -292,7 +310,7 @@ export function listingPages(
   // months is newest first, like days.
   months.forEach((month, i) => {
     const days = month.days.map((g) => ({
-      ...(dayLink(g) as DayLink),
+      ...dayLink(g),
       articles: g.articles.slice(0, MONTH_DAY_STORIES).map(teaserOf),
     }));
     const news = new Map(days.map((d) => [Number(d.day.day), { path: d.path, count: d.count }]));
@@ -304,8 +322,8 @@ export function listingPages(
       total: month.count,
       days,
       calendar: monthCalendar(Number(month.year), Number(month.month), news),
-      earlier: monthLink(months[i + 1]),
-      later: monthLink(months[i - 1]),
+      earlier: monthRef(monthLink(months[i + 1])),
+      later: monthRef(monthLink(months[i - 1])),
     });
   });
   for (const topic of archive.topics.values()) {
