@@ -161,9 +161,25 @@ export function isOnOsloDay(date: Date, day: OsloDay): boolean {
   return d.year === day.year && d.month === day.month && d.day === day.day;
 }
 
-/** ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2020-10-10T10:40:00+02:00. */
+/**
+ * ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2020-10-10T10:40:00+02:00.
+ * Every article's date goes through here several times a build (sitemaps, feeds, pages), so the
+ * offset comes from osloOffset; an offset that is not whole minutes (local mean time, before
+ * 1893) goes through date-fns, which writes it as it always did.
+ */
 export function isoOslo(date: Date): string {
-  return formatISO(date, { in: inOslo });
+  const ms = date.getTime();
+  const offset = Number.isNaN(ms) ? Number.NaN : osloOffset(ms);
+  if (!Number.isInteger(offset)) return formatISO(date, { in: inOslo });
+  // The wall clock in Oslo, read as if it were UTC (as osloDay); seconds, not milliseconds.
+  const local = new Date(ms + offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1, 2)}-${pad(local.getUTCDate(), 2)}` +
+    `T${pad(local.getUTCHours(), 2)}:${pad(local.getUTCMinutes(), 2)}:${pad(local.getUTCSeconds(), 2)}` +
+    `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
+  );
 }
 
 /** "lørdag 10. oktober 2020 kl. 10.40" (nynorsk: "laurdag 10. oktober 2020 kl. 10.40") */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
 import {
   formatDateTime,
   formatDay,
@@ -134,6 +135,35 @@ describe('Oslo calendar days', () => {
       // A fixed spread of moments (a multiplicative walk), the same on every run.
       const date = new Date(first + Math.floor((((i * 2654435761) % 2 ** 32) / 2 ** 32) * span));
       expect(osloDay(date), date.toISOString()).toEqual(byRules(date));
+    }
+  });
+});
+
+describe('isoOslo', () => {
+  /** What it computes faster: date-fns' ISO 8601 in the zone. */
+  const byRules = (date: Date) => formatISO(date, { in: tz('Europe/Oslo') });
+
+  it('writes the Oslo offset of the moment, summer and winter', () => {
+    expect(isoOslo(parsed('2020-10-10T10:40:00+02:00'))).toBe('2020-10-10T10:40:00+02:00');
+    expect(isoOslo(parsed('2020-12-24T23:59:59.900Z'))).toBe('2020-12-25T00:59:59+01:00');
+  });
+
+  it('agrees with date-fns minute by minute across summer time, and from 1800 to 2999', () => {
+    for (const start of ['2020-03-28T20:00:00Z', '2020-10-24T20:00:00Z']) {
+      for (let minute = 0; minute < 8 * 60; minute++) {
+        const date = new Date(Date.parse(start) + minute * 60_000 + 59_999);
+        expect(isoOslo(date)).toBe(byRules(date));
+      }
+    }
+    for (let second = -3600; second < 3600; second += 7) {
+      const date = new Date(Date.parse('1893-03-31T23:06:32Z') + second * 1000);
+      expect(isoOslo(date)).toBe(byRules(date));
+    }
+    const first = Date.parse('1800-01-01T00:00:00Z');
+    const span = Date.parse('2999-12-31T23:59:00Z') - first;
+    for (let i = 0; i < 20_000; i++) {
+      const date = new Date(first + Math.floor((((i * 2654435761) % 2 ** 32) / 2 ** 32) * span));
+      expect(isoOslo(date)).toBe(byRules(date));
     }
   });
 });
