@@ -63,6 +63,28 @@ describe('the output tree and the folders pruning empties', () => {
       make(root, ['pagefind/2021/y.pf_fragment']);
       tree.rewalk(join(root, 'pagefind'));
       expect(rel(root, tree)).toEqual(['a/index.html', 'a/index.html.gz', 'pagefind/2021/y.pf_fragment']);
+      // Entries of a folder, by name: a shard replaced, one removed, a list file rewritten; the
+      // other shards (and a file added unreported beside them) are not looked at.
+      make(root, [
+        'pagefind/2022/z.pf_fragment',
+        'pagefind/2022/z.pf_fragment.gz',
+        'pagefind/2023/w.pf_fragment',
+      ]);
+      tree.rewalkEntries(join(root, 'pagefind'), ['2022']);
+      make(root, [
+        'pagefind/2022-01/n.pf_fragment',
+        'pagefind/indexes.json',
+        'pagefind/2023/unseen.pf_fragment',
+      ]);
+      rmSync(join(root, 'pagefind/2022'), { recursive: true });
+      rmSync(join(root, 'pagefind/2021'), { recursive: true });
+      tree.rewalkEntries(join(root, 'pagefind'), ['2022', '2022-01', '2021', 'indexes.json']);
+      expect(rel(root, tree)).toEqual([
+        'a/index.html',
+        'a/index.html.gz',
+        'pagefind/2022-01/n.pf_fragment',
+        'pagefind/indexes.json',
+      ]);
       // One tree per build: a new build walks afresh.
       expect(outputTree(root)).toBe(outputTree(root));
       const first = outputTree(root);

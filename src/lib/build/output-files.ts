@@ -75,6 +75,30 @@ export class OutputTree {
     for (const path of this.files.keys()) if (path.startsWith(prefix)) this.files.delete(path);
     if (existsSync(dir)) for (const f of walk(dir)) this.files.set(f.path, f);
   }
+
+  /**
+   * Entries of `dir` (files or folders, by name) another tool wrote, replaced or removed: each is
+   * looked at again, and the rest of `dir` is not (the search index rewrites one shard of
+   * thousands of files; a walk of all of them cost more than indexing the shard).
+   */
+  rewalkEntries(dir: string, names: Iterable<string>): void {
+    if (!this.files) return;
+    const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+    const changed = new Set(names);
+    if (changed.size === 0) return;
+    for (const path of this.files.keys()) {
+      if (!path.startsWith(prefix)) continue;
+      const end = path.indexOf(sep, prefix.length);
+      if (changed.has(end < 0 ? path.slice(prefix.length) : path.slice(prefix.length, end)))
+        this.files.delete(path);
+    }
+    for (const name of changed) {
+      const path = join(dir, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) for (const f of walk(path)) this.files.set(f.path, f);
+      else if (stat) this.files.set(path, { path, mtimeMs: stat.mtimeMs, size: stat.size });
+    }
+  }
 }
 
 const TREE = Symbol.for('nyhetsleser.output-tree');

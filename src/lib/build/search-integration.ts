@@ -10,7 +10,7 @@
  */
 import type { BuildLog } from './output-files.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { outputTree } from './output-files.ts';
 import {
   groupByShard,
@@ -29,11 +29,14 @@ export const SEARCH_LANGUAGE = 'no';
 /** Every article page in dist/ (the pages Pagefind indexes), with its size and mtime. */
 function indexedPages(root: string): SearchPage[] {
   const pages: SearchPage[] = [];
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   // The build's one walk of dist/, pruned already (src/lib/build/output-files.ts).
   for (const { path: file, size, mtimeMs } of outputTree(root).list()) {
-    // Most files are twins, assets and index fragments: only pages are worth a relative path.
-    if (!file.endsWith('index.html')) continue;
-    const path = relative(root, file).split(sep).join('/');
+    // Most files are twins, assets and index fragments: only pages are worth a relative path
+    // (cut from the tree's absolute one: path.relative() per page cost more than the rest).
+    if (!file.endsWith('index.html') || !file.startsWith(prefix)) continue;
+    const inRoot = file.slice(prefix.length);
+    const path = sep === '/' ? inRoot : inRoot.split(sep).join('/');
     if (isArticlePagePath(path)) pages.push({ path, size, mtimeMs });
   }
   return pages;
@@ -69,6 +72,8 @@ export async function indexSearch(
   const keys: Record<string, string> = {};
   let rebuilt = 0;
   let pagesIndexed = 0;
+  /** Entries of the search folder this run wrote or removed: only they are looked at again. */
+  const touched = new Set<string>([SHARD_LIST]);
   for (const [shard, pages] of shards) {
     const key = shardKey(pages, indexer);
     keys[shard] = key;
@@ -88,6 +93,7 @@ export async function indexSearch(
     await index.deleteIndex(); // frees the indexer's memory before the next shard
     rmSync(target, { recursive: true, force: true });
     renameSync(fresh, target);
+    touched.add(shard);
     rebuilt += 1;
     pagesIndexed += pages.length;
   }
@@ -98,11 +104,13 @@ export async function indexSearch(
   const wanted = new Set([...shards.keys(), SHARD_LIST]);
   mkdirSync(out, { recursive: true });
   for (const name of readdirSync(out)) {
-    if (!wanted.has(name)) rmSync(join(out, name), { recursive: true, force: true });
+    if (wanted.has(name)) continue;
+    rmSync(join(out, name), { recursive: true, force: true });
+    touched.add(name);
   }
   writeFileSync(join(out, SHARD_LIST), `${JSON.stringify(shardList(shards.keys()))}\n`);
   // The compression after this sees the index as written.
-  outputTree(root).rewalk(out);
+  outputTree(root).rewalkEntries(out, touched);
   mkdirSync(dirname(keysFile), { recursive: true });
   writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
   logger.info(
