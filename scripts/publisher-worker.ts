@@ -11,11 +11,21 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEPT_BUILD_ENV, keptBuildProblems } from '../src/lib/build/astro-internals/kept-build.ts';
-import { DONE_MARK, keptBuildOptions } from '../src/lib/build/publisher.ts';
+import { DONE_MARK, KeptPagesFilter, keptBuildOptions, keptLine } from '../src/lib/build/publisher.ts';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// One ordered stream: the publisher forwards stdout as it comes.
-process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
+// One ordered stream: the publisher forwards stdout as it comes, without a line per kept page.
+const rawWrite = process.stdout.write.bind(process.stdout);
+const keptPages = new KeptPagesFilter();
+const filteredWrite = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+  const done = rest.find((arg): arg is (error?: Error | null) => void => typeof arg === 'function');
+  const text = keptPages.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+  if (text) return rawWrite(text, done);
+  done?.();
+  return true;
+};
+process.stdout.write = filteredWrite as typeof process.stdout.write;
+process.stderr.write = filteredWrite as typeof process.stderr.write;
 
 const problems = keptBuildProblems();
 const { default: build } = problems.length
@@ -75,7 +85,8 @@ process.on('message', (message: { args: string[] }) => {
   const cpu = process.cpuUsage();
   void run(message.args).then((code) => {
     const used = process.cpuUsage(cpu);
-    process.stdout.write(`\n${DONE_MARK} ${code}\n`, () => {
+    const { rest, kept } = keptPages.finish();
+    rawWrite(`${rest}${kept > 0 ? keptLine(kept) : ''}\n${DONE_MARK} ${code}\n`, () => {
       process.send?.({
         rss: process.memoryUsage.rss(),
         peak: peakRss(),

@@ -162,6 +162,12 @@ describe('the publisher', () => {
     );
     // Each later publish read only what changed (the loader's log).
     expect(publishes[2]?.result.output).toMatch(/\d+ read, 1 parsed and rendered/);
+    // It lists the pages it rendered, and counts the kept ones in one line instead of one each.
+    expect(publishes[2]?.result.output).toMatch(/├─ \S+ \(\+\d+ms\)/);
+    expect(publishes[2]?.result.output).not.toMatch(/\((?:cached|restored)\)/);
+    expect(publishes[2]?.result.output).toMatch(
+      /\[publisher\] [1-9]\d* page\(s\) unchanged since the last build/,
+    );
   });
 
   it('publishes every kind of change as a clean build of the same content does, byte for byte', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   jsonLines,
   keptBuildOptions,
+  keptLine,
+  KeptPagesFilter,
   replaceWorker,
   WORKER_RSS_LIMIT,
   workerKey,
@@ -70,6 +72,24 @@ describe('replaceWorker', () => {
     expect(replaceWorker({ ...fine, failed: true }, 'k')).toMatch(/failed/);
     expect(replaceWorker({ ...fine, rss: WORKER_RSS_LIMIT + 1 }, 'k')).toMatch(/MiB/);
     expect(replaceWorker(fine, 'other')).toMatch(/changed/);
+  });
+});
+
+describe('KeptPagesFilter', () => {
+  it("drops Astro's line for each kept page, across writes, and counts them", () => {
+    const filter = new KeptPagesFilter();
+    const out = [
+      filter.push('\n generating static routes \n12:00:01   ├─ /a/index.html'),
+      filter.push(' \u001b[32m(cached)\u001b[39m\n12:00:01   ├─ /b/index.html'),
+      filter.push(' (+3ms) \n12:00:01   ├─ /c/index.html (restored)\n12:00:02 ✓ Completed'),
+    ].join('');
+    expect(out).toBe('\n generating static routes \n12:00:01   ├─ /b/index.html (+3ms) \n');
+    expect(filter.finish()).toEqual({ rest: '12:00:02 ✓ Completed', kept: 2 });
+    // Counted anew for the next build.
+    expect(filter.finish()).toEqual({ rest: '', kept: 0 });
+    expect(keptLine(2)).toBe(
+      '[publisher] 2 page(s) unchanged since the last build, kept in place (not listed).\n',
+    );
   });
 });
 

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { InputLines } from './up-to-date.ts';
 
 /** The publisher's socket, in the site's build cache (so one publisher per site). */
@@ -106,3 +107,50 @@ export function jsonLines<T>(buffer: string, each: (message: T) => void): string
   }
   return rest;
 }
+
+/** Astro's line for a page the incremental build kept: "  ├─ /2020/10/10/slug/index.html (cached)". */
+const KEPT_PAGE_LINE = /\((?:cached|restored)\)\s*$/;
+
+/**
+ * The worker's log without a line for every page the build kept. Astro lists each of them (14 000
+ * lines a publish at 10 000 articles, 124 000 at 100 000), and every line went through the
+ * publisher's pipe, its socket and the caller's terminal: a publish shows what it rendered, and
+ * how many pages it kept in one line (`keptLine`). Text is held back only up to a line's end:
+ * Astro writes a page's name and its "(cached)" in two writes.
+ */
+export class KeptPagesFilter {
+  private partial = '';
+  private kept = 0;
+
+  /** The text to pass on now from a chunk of output. */
+  push(chunk: string): string {
+    const text = this.partial + chunk;
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      this.partial = text;
+      return '';
+    }
+    this.partial = text.slice(end + 1);
+    const lines = text.slice(0, end + 1).split('\n');
+    lines.pop(); // the empty string after the last newline
+    let out = '';
+    for (const line of lines) {
+      if (KEPT_PAGE_LINE.test(stripVTControlCharacters(line))) this.kept += 1;
+      else out += `${line}\n`;
+    }
+    return out;
+  }
+
+  /** What is left at the end of a build, and the count of pages kept (then reset for the next). */
+  finish(): { rest: string; kept: number } {
+    const rest = this.partial;
+    const kept = this.kept;
+    this.partial = '';
+    this.kept = 0;
+    return { rest, kept };
+  }
+}
+
+/** The one line that stands for the kept pages' lines. */
+export const keptLine = (kept: number): string =>
+  `[publisher] ${kept} page(s) unchanged since the last build, kept in place (not listed).\n`;
