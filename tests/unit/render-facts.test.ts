@@ -28,29 +28,45 @@ describe('render facts', () => {
     });
   });
 
-  it('are all the front-matter the stored metadata keeps; the rest of the metadata stays', () => {
+  it('are stored with what a build reads back, and no more', () => {
     const image = { path: './foto.jpg', alt: 'Et foto', title: undefined };
+    const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
+    const outline = [h(2, 'A'), h(3, 'A1'), h(2, 'B'), h(2, 'C')];
     const metadata = {
-      headings: [{ depth: 2, slug: 'a', text: 'A' }],
+      headings: outline,
+      localImagePaths: ['./foto.jpg'],
+      remoteImagePaths: [],
       imagePaths: ['./foto.jpg'],
       frontmatter: {
         title: 'Tittel',
         tags: ['krig'],
         derivedLede: 'Første.',
-        wordCount: 412,
+        wordCount: LONG_READ_MINUTES * 200,
         bodyImages: [image],
       },
     };
     const stored = storedRenderMetadata(metadata);
+    // A long read keeps its table of contents; the front-matter copy, the body's images (in the
+    // entry's data) and empty lists go.
     expect(stored).toEqual({
-      headings: metadata.headings,
+      headings: [h(2, 'A'), h(2, 'B'), h(2, 'C')],
+      localImagePaths: ['./foto.jpg'],
       imagePaths: ['./foto.jpg'],
-      frontmatter: { derivedLede: 'Første.', wordCount: 412, bodyImages: [image] },
+      frontmatter: { derivedLede: 'Første.', wordCount: LONG_READ_MINUTES * 200 },
     });
-    expect(readRenderFacts(stored)).toEqual(readRenderFacts(metadata));
-    expect(storedRenderMetadata({ frontmatter: { title: 'x', wordCount: 3 } }).frontmatter).toEqual({
-      wordCount: 3,
-      bodyImages: [],
+    const { derivedLede, wordCount } = readRenderFacts(metadata);
+    expect(readRenderFacts(stored)).toMatchObject({ derivedLede, wordCount });
+    // What the page shows from it is what it shows from the whole render.
+    const minutes = Math.round(wordCount / 200);
+    expect(contentsHeadings(stored.headings as typeof outline, minutes)).toEqual(
+      contentsHeadings(outline, minutes),
+    );
+    // A short story shows no contents: none are stored.
+    const short = storedRenderMetadata({ ...metadata, frontmatter: { title: 'x', wordCount: 3 } });
+    expect(short).toEqual({
+      localImagePaths: ['./foto.jpg'],
+      imagePaths: ['./foto.jpg'],
+      frontmatter: { wordCount: 3 },
     });
   });
 });

@@ -5,6 +5,7 @@
  * Astro's renderer copies from a plugin into the stored render metadata.
  */
 import type { BodyImage } from '../images/body-images.ts';
+import { readingMinutes } from './remark-reading-time.ts';
 
 export interface RenderFacts {
   /** The first paragraph as plain text, for an article without a `lede` (remark-derived-lede). */
@@ -42,15 +43,32 @@ export function readRenderFacts(metadata: Record<string, unknown> | undefined): 
 }
 
 /**
- * Render metadata as it is stored: Astro's renderer copies the article's whole front-matter into
- * it beside our facts, a second copy of what the entry's data holds already. Only the facts are
- * kept: the store is written and read whole on every build, so every byte counts N times.
+ * Render metadata as it is stored: only what a build reads back from the store. Astro's renderer
+ * copies the article's whole front-matter into it beside our facts (a second copy of the entry's
+ * data), and lists headings and image paths for every body. The store is written whole (devalue)
+ * and read whole on every build, and at 100 000 articles its write cost more than any other step
+ * of a publish (bench/RESULTS.md, eighth round), so:
+ * - of the front-matter, the facts the lists show (lede, word count); the body's images are in
+ *   the entry's data, where the image() helper needs them;
+ * - of the headings, those of a table of contents (`contentsHeadings`: a long read's
+ *   subheadings), the only ones a page shows;
+ * - no empty lists: Astro's runtime reads each of them as optional.
  */
 export function storedRenderMetadata(metadata: Record<string, unknown>): Record<string, unknown> {
-  const { derivedLede, wordCount, bodyImages } = readRenderFacts(metadata);
-  const frontmatter: Record<string, unknown> = { wordCount, bodyImages };
+  const { derivedLede, wordCount } = readRenderFacts(metadata);
+  const frontmatter: Record<string, unknown> = { wordCount };
   if (derivedLede !== undefined) frontmatter.derivedLede = derivedLede;
-  return { ...metadata, frontmatter };
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (key === 'frontmatter' || (Array.isArray(value) && value.length === 0)) continue;
+    stored[key] = value;
+  }
+  const headings = Array.isArray(metadata.headings)
+    ? contentsHeadings(metadata.headings as Heading[], readingMinutes(wordCount))
+    : [];
+  if (headings.length > 0) stored.headings = headings;
+  else delete stored.headings;
+  return { ...stored, frontmatter };
 }
 
 export interface Heading {
