@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive/archive';
 import { pageKeys } from '../../src/lib/build/cache-key';
+import type { Article } from '../../src/lib/content/articles';
 import type { Category } from '../../src/lib/content/categories';
 import {
   articleParams,
@@ -61,17 +62,18 @@ describe('listingPages', () => {
     expect(third?.kind === 'category' && third.articles.map((a) => a.id)).toEqual(['u0']);
   });
 
-  it('leaves the pages of older months as they were when a newer story arrives', () => {
-    const before = listingPages(archive, categories, 2);
-    const after = listingPages(
-      buildArchive([...articles, makeArticle('new', '2020-11-02T08:00:00+01:00')]),
-      categories,
-      2,
-    );
+  /** The list pages of `base` whose data differ once `added` joins it, and the new pages by path. */
+  const published = (base: Article[], added: Article) => {
+    const after = listingPages(buildArchive([...base, added]), categories, 2);
     const byPath = new Map(after.map((p) => [p.path, p]));
-    const changed = before
+    const changed = listingPages(buildArchive(base), categories, 2)
       .filter((p) => JSON.stringify(byPath.get(p.path)) !== JSON.stringify(p))
       .map((p) => p.path);
+    return { changed, byPath };
+  };
+
+  it('leaves the pages of older months as they were when a newer story arrives', () => {
+    const { changed, byPath } = published(articles, makeArticle('new', '2020-11-02T08:00:00+01:00'));
     // The list's first page, and the October pages whose "later month" link now exists; the
     // site's own month and year pages. No numbered page moved by one.
     expect(changed.filter((p) => p.startsWith('/utenriks/'))).toEqual([
@@ -91,16 +93,7 @@ describe('listingPages', () => {
     // September and October both have utenriks stories and days with news on either side of the
     // 12th, so every neighbour link points at a period the new story lands in.
     const base = [...articles, makeArticle('s0', '2020-09-20T12:00:00+02:00')];
-    const before = listingPages(buildArchive(base), categories, 2);
-    const after = listingPages(
-      buildArchive([...base, makeArticle('x', '2020-10-12T18:00:00+02:00')]),
-      categories,
-      2,
-    );
-    const byPath = new Map(after.map((p) => [p.path, p]));
-    const changed = before
-      .filter((p) => JSON.stringify(byPath.get(p.path)) !== JSON.stringify(p))
-      .map((p) => p.path);
+    const { changed } = published(base, makeArticle('x', '2020-10-12T18:00:00+02:00'));
     // Neighbours link to October and to the 12th without their counts: the September pages and
     // the 11th's and 13th's day pages stay byte for byte (in a split build, in other parts).
     expect(changed.sort()).toEqual(
