@@ -296,15 +296,19 @@ export function listingPages(
     }
   });
   const months = archive.years.flatMap((y) => y.months);
-  const monthLink = (m: (typeof months)[number] | undefined): MonthLink | undefined =>
-    m && { year: m.year, month: m.month, path: monthPath(m.year, m.month), count: m.count };
+  const monthRefOf = (m: (typeof months)[number] | undefined): MonthRef | undefined =>
+    m && { year: m.year, month: m.month, path: monthPath(m.year, m.month) };
+  const monthLink = (m: (typeof months)[number]): MonthLink => ({
+    ...(monthRefOf(m) as MonthRef),
+    count: m.count,
+  });
   for (const year of archive.years) {
     pages.push({
       kind: 'year',
       path: yearPath(year.year),
       year: year.year,
       total: year.count,
-      months: year.months.map((m) => monthLink(m) as MonthLink),
+      months: year.months.map(monthLink),
     });
   }
   // months is newest first, like days.
@@ -322,8 +326,8 @@ export function listingPages(
       total: month.count,
       days,
       calendar: monthCalendar(Number(month.year), Number(month.month), news),
-      earlier: monthRef(monthLink(months[i + 1])),
-      later: monthRef(monthLink(months[i - 1])),
+      earlier: monthRefOf(months[i + 1]),
+      later: monthRefOf(months[i - 1]),
     });
   });
   for (const topic of archive.topics.values()) {
