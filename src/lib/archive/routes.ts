@@ -171,26 +171,24 @@ export function collectionPages(
   pageSize: number,
 ): CollectionFields[] {
   const months = byMonth(newestFirst);
-  const links: MonthLink[] = months.map((m) => ({
+  const refs: MonthRef[] = months.map((m) => ({
     year: m.year,
     month: m.month,
     path: listMonthPath(listPath, m.year, m.month),
-    count: m.items.length,
   }));
+  const links: MonthLink[] = months.map((m, i) => ({ ...(refs[i] as MonthRef), count: m.items.length }));
   const monthPages = months.flatMap((m, i) =>
-    pagedList(listMonthPath(listPath, m.year, m.month), m.items, pageSize).map(
-      ({ path, items, pagination }) => ({
-        path,
-        total: m.items.length,
-        articles: items.map(teaserOf),
-        pagination,
-        period: { year: m.year, month: m.month },
-        months: [],
-        more: undefined,
-        earlier: monthRef(links[i + 1]),
-        later: monthRef(links[i - 1]),
-      }),
-    ),
+    pagedList((refs[i] as MonthRef).path, m.items, pageSize).map(({ path, items, pagination }) => ({
+      path,
+      total: m.items.length,
+      articles: items.map(teaserOf),
+      pagination,
+      period: { year: m.year, month: m.month },
+      months: [],
+      more: undefined,
+      earlier: refs[i + 1],
+      later: refs[i - 1],
+    })),
   );
   const next = newestFirst[pageSize];
   const head: CollectionFields = {
@@ -259,8 +257,6 @@ const dayLink = (group: DayGroup): DayLink => ({
   ...(dayRef(group) as DayRef),
   count: group.articles.length,
 });
-const monthRef = (link: MonthLink | undefined): MonthRef | undefined =>
-  link && { year: link.year, month: link.month, path: link.path };
 
 /**
  * All list pages: every category (also empty ones, so the navigation never links to a 404),

@@ -60,14 +60,13 @@ export function storedRenderMetadata(metadata: Record<string, unknown>): Record<
   if (derivedLede !== undefined) frontmatter.derivedLede = derivedLede;
   const stored: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(metadata)) {
-    if (key === 'frontmatter' || (Array.isArray(value) && value.length === 0)) continue;
+    if (key === 'frontmatter' || key === 'headings' || (Array.isArray(value) && value.length === 0)) continue;
     stored[key] = value;
   }
   const headings = Array.isArray(metadata.headings)
     ? contentsHeadings(metadata.headings as Heading[], readingMinutes(wordCount))
     : [];
   if (headings.length > 0) stored.headings = headings;
-  else delete stored.headings;
   return { ...stored, frontmatter };
 }
 
